@@ -1,0 +1,111 @@
+package bot
+
+import (
+	"time"
+)
+
+// Catalogue is one loaded asset file: the area, the words people use for
+// places and needs, and the community assets with their activities. It is
+// read-only once built, so many questions may share it.
+type Catalogue struct {
+	Area   Area
+	Places []Place
+	Topics []Topic
+	Safety Safety
+	Assets []Asset
+}
+
+// Area is the patch an asset file covers. Every time in the file is local
+// time in Location.
+type Area struct {
+	Name     string
+	Location *time.Location
+}
+
+// Place is a name residents use for where they are, such as a town or a
+// postcode district, with the point it stands for.
+type Place struct {
+	Name  string
+	Also  []string
+	Point Point
+}
+
+// Topic maps words residents use ("lonely") to words the list uses
+// ("coffee morning"), so a question finds what the person means.
+type Topic struct {
+	Words []string
+	Means []string
+}
+
+// Safety is what the bot says at once when a message sounds like a crisis.
+// Words are added to the built-in list.
+type Safety struct {
+	Message string
+	Words   []string
+}
+
+// Asset is a venue: a pub, café, library, playgroup, community centre and so
+// on, with the activities that happen in it.
+type Asset struct {
+	ID          string
+	Name        string
+	Kind        string
+	Description string
+	Address     string
+	Postcode    string
+	// Point is nil when the file gives no coordinates and the postcode
+	// could not be placed; such an asset is found but shows no distance.
+	Point      *Point
+	Phone      string
+	Email      string
+	Website    string
+	Tags       []string
+	Access     []string
+	Open       []Rule
+	Reviewed   Date
+	Activities []Activity
+	// Line is where the asset starts in the file, for messages to coaches.
+	Line int
+}
+
+// Activity is something that happens at an asset, with when it happens.
+type Activity struct {
+	ID          string
+	Name        string
+	Description string
+	Tags        []string
+	Cost        string
+	Ages        Ages
+	Booking     string
+	When        []Rule
+	From, Until Date
+	Except      []Date
+	Line        int
+}
+
+// Rule is one line of a timetable: a weekly, nth-weekday, every-n-weeks or
+// one-off pattern, with a start and end time in the area's local time.
+type Rule struct {
+	// Days the rule happens on; empty for a one-off Date.
+	Days []time.Weekday
+	// Weeks picks the nth such weekday of the month (1..5, -1 is the last).
+	Weeks []int
+	// Every n weeks, counted from Starting; 0 or 1 means every week.
+	Every    int
+	Starting Date
+	// Date is set for a one-off.
+	Date       Date
+	Start, End Clock
+	Line       int
+}
+
+// Clock is a time of day in minutes after midnight.
+type Clock int
+
+// Ages is the age range an activity is for; Max < 0 means no upper limit.
+// The zero value is not used: "all" is {0, -1}.
+type Ages struct {
+	Min, Max int
+	// Text is what the coach wrote, shown back to people.
+	Text string
+}
