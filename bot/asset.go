@@ -109,3 +109,7 @@ type Ages struct {
 	// Text is what the coach wrote, shown back to people.
 	Text string
 }
+
+// Kinds are the kinds of asset a file may use, in the order coaches are
+// told them.
+var Kinds = []string{"pub", "cafe", "library", "playgroup", "community-centre", "church", "park", "other"}

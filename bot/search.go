@@ -17,6 +17,8 @@ type Query struct {
 	// Words are the person's own topic words, filler removed. They match
 	// with stemming and tolerate typos. Empty means anything.
 	Words []string
+	// AnyWord lets a hit match only some of Words instead of all of them.
+	AnyWord bool
 	// Related are phrases the topic vocabulary adds ("coffee morning" for
 	// "lonely"); they match as written and weigh less than Words.
 	Related []string

@@ -1,0 +1,223 @@
+// Package bot is Signpost's core: it turns one message, with who is asking,
+// where they are and what time it is, into a short, honest answer about
+// what is on nearby. It knows nothing of Telegram, Slack or bleve: adapters
+// bring questions in, and a Searcher finds things in the asset list.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+)
+
+// Config tunes the bot. The zero value of each field means its default.
+type Config struct {
+	// Postcodes places postcodes not found in the asset list.
+	Postcodes Postcodes
+	// PageSize is how many results one answer shows (default 3).
+	PageSize int
+	// NearKm is how far "near" reaches before the bot says it had to look
+	// further (default 5 km, about 3 miles).
+	NearKm float64
+	// SearchTimeout bounds each search (default 2 s).
+	SearchTimeout time.Duration
+	// LocationTTL is how long a shared location is used for "near me"
+	// (default 24 h).
+	LocationTTL time.Duration
+	// Now is the clock (default time.Now); a question's At overrides it.
+	Now func() time.Time
+}
+
+func (c Config) withDefaults() Config {
+	if c.PageSize <= 0 {
+		c.PageSize = 3
+	}
+	if c.NearKm <= 0 {
+		c.NearKm = 5
+	}
+	if c.SearchTimeout <= 0 {
+		c.SearchTimeout = 2 * time.Second
+	}
+	if c.LocationTTL <= 0 {
+		c.LocationTTL = 24 * time.Hour
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	return c
+}
+
+// Bot answers questions. It is safe for concurrent use; Use may swap in a
+// new asset list at any time without disturbing questions in flight.
+type Bot struct {
+	cfg    Config
+	memory Memory
+	lib    atomic.Pointer[library]
+}
+
+// library is one asset list with everything built from it. It is swapped
+// whole, so a question always sees one consistent list.
+type library struct {
+	cat    *Catalogue
+	search Searcher
+	vocab  *vocabulary
+	assets map[string]*Asset
+}
+
+// ErrNotReady is returned by Answer before any asset list is in use.
+var ErrNotReady = errors.New("no asset list loaded yet")
+
+// New makes a bot that remembers conversations in mem. Call Use before
+// the first question.
+func New(cfg Config, mem Memory) *Bot {
+	return &Bot{cfg: cfg.withDefaults(), memory: mem}
+}
+
+// Use makes cat, searched by s, the list every later question is answered
+// from. Questions already being answered finish with the list they began
+// with.
+func (b *Bot) Use(cat *Catalogue, s Searcher) {
+	lib := &library{cat: cat, search: s, vocab: newVocabulary(cat, b.cfg.Postcodes), assets: make(map[string]*Asset, len(cat.Assets))}
+	for i := range cat.Assets {
+		lib.assets[cat.Assets[i].ID] = &cat.Assets[i]
+	}
+	b.lib.Store(lib)
+}
+
+// Answer replies to one question. The error is for the operator's log; it
+// comes with an Answer that says sorry in plain words, so an adapter can
+// always send something.
+func (b *Bot) Answer(ctx context.Context, q Question) (Answer, error) {
+	lib := b.lib.Load()
+	if lib == nil {
+		return sorry(), ErrNotReady
+	}
+	now := q.At
+	if now.IsZero() {
+		now = b.cfg.Now()
+	}
+	now = now.In(lib.cat.Area.Location)
+
+	conv := b.recall(q.From)
+	conv.Seen = now
+	if q.Near != nil && q.Near.Valid() {
+		conv.Near, conv.NearUntil = q.Near, now.Add(b.cfg.LocationTTL)
+	}
+	if conv.Near != nil && !now.Before(conv.NearUntil) {
+		conv.Near = nil
+	}
+
+	ans, err := b.answer(ctx, lib, q, now, &conv)
+	if q.From != "" {
+		b.memory.Remember(q.From, conv)
+	}
+	return ans, err
+}
+
+func (b *Bot) recall(from string) Conversation {
+	if from == "" || b.memory == nil {
+		return Conversation{}
+	}
+	return b.memory.Recall(from)
+}
+
+// Forget drops all the bot remembers of one person: location and results.
+func (b *Bot) Forget(from string) {
+	if b.memory != nil {
+		b.memory.Forget(from)
+	}
+}
+
+func (b *Bot) answer(ctx context.Context, lib *library, q Question, now time.Time, conv *Conversation) (Answer, error) {
+	text, ok := cleanText(q.Text)
+	if !ok {
+		return smallTalkAnswer("unreadable", lib.cat.Area.Name), nil
+	}
+	toks := tokenize(text)
+	ws := words(toks)
+	if soundsLikeCrisis(ws, lib.vocab.safety) {
+		return safetyAnswer(lib.cat.Safety), nil
+	}
+	if len(ws) == 0 {
+		if q.Near != nil {
+			return locationAnswer(), nil
+		}
+		return smallTalkAnswer("empty", lib.cat.Area.Name), nil
+	}
+	if intent := smallTalk(ws); intent != "" {
+		if intent == "more" {
+			return b.more(conv), nil
+		}
+		return smallTalkAnswer(intent, lib.cat.Area.Name), nil
+	}
+	m := lib.vocab.understand(toks, now)
+	if m.place == nil && m.unknownPlace == "" && conv.Near != nil {
+		// Someone who shared a location wants things near it, whether or
+		// not they say "near me".
+		m.place = &PlaceRef{Name: "you", Source: "shared", Lat: conv.Near.Lat, Lon: conv.Near.Lon}
+	}
+	if m.place == nil && m.unknownPlace == "" && len(m.words)+len(m.related) == 0 && m.when == nil && len(m.filters.names()) == 0 && m.intent == "search" && !m.nearMe {
+		return smallTalkAnswer("help", lib.cat.Area.Name), nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
+	defer cancel()
+	found, err := b.find(ctx, lib, m, now)
+	if err != nil {
+		return sorry(), fmt.Errorf("answer: %w", err)
+	}
+	conv.Last, conv.Shown, conv.Asked = found.results, 0, m.understood()
+	return b.page(conv, compose(m, found, now), now), nil
+}
+
+// more shows the next page of the last question's results.
+func (b *Bot) more(conv *Conversation) Answer {
+	if conv.Shown >= len(conv.Last) {
+		msg := "That's everything I found for your last question. Ask me something else, like:" + examplesText()
+		if len(conv.Last) == 0 {
+			msg = "Ask me a question first, like:" + examplesText()
+		}
+		return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "more"}}
+	}
+	understood := conv.Asked
+	understood.Intent = "more"
+	return b.page(conv, Answer{Intro: "Here are more:", Understood: understood}, conv.Seen)
+}
+
+// page fills ans with the next PageSize results of conv and moves on.
+func (b *Bot) page(conv *Conversation, ans Answer, now time.Time) Answer {
+	end := min(conv.Shown+b.cfg.PageSize, len(conv.Last))
+	ans.Results = conv.Last[conv.Shown:end]
+	conv.Shown = end
+	ans.More = end < len(conv.Last)
+	if ans.More {
+		ans.Footer = "Say \"more\" to see more."
+	}
+	ans.Reply = render(ans, now)
+	return ans
+}
+
+func sorry() Answer {
+	msg := "Sorry, something went wrong on my side. Please try again in a minute."
+	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "error"}}
+}
+
+func locationAnswer() Answer {
+	msg := "Thanks, I'll use that location when you ask for things near you. What are you looking for?"
+	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "location"}}
+}
+
+// Locate finds a place by what a person would type: a place name, a
+// postcode or district, a town or street, or a venue's name.
+func (b *Bot) Locate(name string) (PlaceRef, bool) {
+	lib := b.lib.Load()
+	if lib == nil {
+		return PlaceRef{}, false
+	}
+	if p, ok := lib.vocab.places.postcode(name); ok {
+		return p, true
+	}
+	np, ok := lib.vocab.places.names[phraseWords(name)]
+	return np.ref, ok
+}

@@ -1,0 +1,211 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// found is the outcome of looking for what a message asked.
+type found struct {
+	results []Result
+	// relaxed names what had to be loosened to find anything.
+	relaxed []string
+	// partial is set when only some of the topic words matched.
+	partial bool
+}
+
+// maxResults is how many results are kept for "more".
+const maxResults = 30
+
+// searchLimit is how many hits are asked of the index before times,
+// filters and distance are applied.
+const searchLimit = 150
+
+// relaxation says which parts of a question to drop.
+type relaxation struct{ time, place, topic bool }
+
+// relaxations are tried in order until something is found: first the
+// question as asked, then without its time, then without its place, and
+// last without its topic.
+var relaxations = []relaxation{
+	{}, {time: true}, {time: true, place: true},
+	{topic: true}, {topic: true, time: true}, {topic: true, time: true, place: true},
+}
+
+func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) (found, error) {
+	if m.venue != "" {
+		return found{results: b.venueStatus(lib, m, now)}, nil
+	}
+	hasTime := m.when != nil && m.intent != "open"
+	hasPlace := m.place != nil
+	hasTopic := len(m.words)+len(m.related) > 0
+	for _, r := range relaxations {
+		if (r.time && !hasTime) || (r.place && !hasPlace) || (r.topic && !hasTopic) {
+			continue
+		}
+		results, err := b.lookup(ctx, lib, m, now, r, false)
+		if err != nil {
+			return found{}, err
+		}
+		partial := false
+		if len(results) == 0 && !r.topic && len(m.words) > 1 {
+			partial = true
+			if results, err = b.lookup(ctx, lib, m, now, r, true); err != nil {
+				return found{}, err
+			}
+		}
+		if len(results) > 0 {
+			f := found{results: results, partial: partial}
+			if r.time {
+				f.relaxed = append(f.relaxed, "time")
+			}
+			if r.place {
+				f.relaxed = append(f.relaxed, "place")
+			}
+			if r.topic {
+				f.relaxed = append(f.relaxed, "topic")
+			}
+			return f, nil
+		}
+	}
+	return found{}, nil
+}
+
+// lookup searches once, then keeps the hits that pass the filters and are
+// on in time, and ranks them by relevance and distance together.
+func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool) ([]Result, error) {
+	q := Query{Limit: searchLimit, Venues: m.intent == "open", AnyWord: anyWord}
+	if !r.topic {
+		q.Words, q.Related = m.words, m.related
+	}
+	var from *Point
+	if m.place != nil {
+		from = &Point{m.place.Lat, m.place.Lon}
+		if !r.place {
+			q.Near, q.WithinKm = from, b.cfg.NearKm
+		}
+	}
+	spans := []span{{now, now.Add(horizon)}}
+	if m.when != nil && m.intent != "open" && !r.time {
+		spans = m.when.spans
+		q.Days = m.when.weekdays()
+	}
+	hits, err := lib.search.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	best := 0.0
+	for _, h := range hits {
+		best = max(best, h.Score)
+	}
+	var results []Result
+	for _, h := range hits {
+		res, ok := b.result(lib, h, m, spans, now)
+		if !ok {
+			continue
+		}
+		res.Score = 1
+		if len(q.Words)+len(q.Related) > 0 && best > 0 {
+			res.Score = h.Score / best
+		}
+		if from != nil && res.Asset.Point != nil {
+			d := from.DistanceKm(*res.Asset.Point)
+			res.DistanceKm = &d
+			res.Score /= 1 + d/2
+		}
+		results = append(results, res)
+	}
+	sort.SliceStable(results, func(i, j int) bool { return ranksBefore(results[i], results[j]) })
+	if len(results) > maxResults {
+		results = results[:maxResults]
+	}
+	return results, nil
+}
+
+// result turns a hit into a result, or reports false when it fails the
+// filters or is not on in any of the spans.
+func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time) (Result, bool) {
+	a := lib.assets[h.Asset]
+	if a == nil {
+		return Result{}, false
+	}
+	var act *Activity
+	if h.Activity != "" {
+		for i := range a.Activities {
+			if a.Activities[i].ID == h.Activity {
+				act = &a.Activities[i]
+			}
+		}
+		if act == nil {
+			return Result{}, false
+		}
+	}
+	if !m.filters.keep(a, act) {
+		return Result{}, false
+	}
+	res := Result{Asset: a, Activity: act}
+	loc := lib.cat.Area.Location
+	var rules []Rule
+	next := func(from, to time.Time) (Occurrence, bool) { return a.NextOpen(from, to, loc) }
+	if act != nil {
+		rules = act.When
+		next = func(from, to time.Time) (Occurrence, bool) { return act.Next(from, to, loc) }
+	} else {
+		rules = a.Open
+	}
+	if len(rules) == 0 {
+		// No times listed: offered without a time, unless a time was asked.
+		return res, act == nil || spans[len(spans)-1].to.Sub(spans[0].from) >= horizon
+	}
+	for _, s := range spans {
+		if o, ok := next(s.from, s.to); ok {
+			res.Next, res.End = &o.Start, &o.End
+			res.OpenNow = act == nil && !o.Start.After(now) && o.End.After(now)
+			return res, true
+		}
+	}
+	// A venue is still worth naming when it is closed; an activity that is
+	// not on in the time asked is not.
+	return res, act == nil && m.intent == "open"
+}
+
+// venueStatus answers "is Oldbury Library open?" about the one venue named.
+func (b *Bot) venueStatus(lib *library, m meaning, now time.Time) []Result {
+	for i := range lib.cat.Assets {
+		a := &lib.cat.Assets[i]
+		if a.Name != m.venue {
+			continue
+		}
+		res, _ := b.result(lib, Hit{Asset: a.ID}, meaning{intent: "open"}, []span{{now, now.Add(horizon)}}, now)
+		if m.place != nil && a.Point != nil {
+			d := Point{m.place.Lat, m.place.Lon}.DistanceKm(*a.Point)
+			res.DistanceKm = &d
+		}
+		return []Result{res}
+	}
+	return nil
+}
+
+// ranksBefore orders results best first: higher score, then sooner, then
+// nearer, then by name so the order never depends on the index's whims.
+func ranksBefore(x, y Result) bool {
+	if x.OpenNow != y.OpenNow {
+		return x.OpenNow
+	}
+	if d := x.Score - y.Score; d > 1e-9 || d < -1e-9 {
+		return d > 0
+	}
+	switch {
+	case x.Next != nil && y.Next == nil:
+		return true
+	case x.Next == nil && y.Next != nil:
+		return false
+	case x.Next != nil && !x.Next.Equal(*y.Next):
+		return x.Next.Before(*y.Next)
+	}
+	if x.DistanceKm != nil && y.DistanceKm != nil && *x.DistanceKm != *y.DistanceKm {
+		return *x.DistanceKm < *y.DistanceKm
+	}
+	return x.Name() < y.Name()
+}
