@@ -49,6 +49,9 @@ type Result struct {
 	Next, End *time.Time
 	// OpenNow is set for a venue that is open at the question's time.
 	OpenNow bool
+	// ClosedThen is set for a venue that is not open at the time asked
+	// about; Next is then when it next opens.
+	ClosedThen bool
 	// DistanceKm is nil when no place was given or the asset has no point.
 	DistanceKm *float64
 	Score      float64

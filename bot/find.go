@@ -86,10 +86,12 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 			q.Near, q.WithinKm = from, b.cfg.NearKm
 		}
 	}
-	spans := []span{{now, now.Add(horizon)}}
+	spans := askedSpans(m, now)
 	if m.when != nil && m.intent != "open" && !r.time {
-		spans = m.when.spans
 		q.Days = m.when.weekdays()
+	}
+	if r.time {
+		spans = []span{{now, now.Add(horizon)}}
 	}
 	hits, err := lib.search.Search(ctx, q)
 	if err != nil {
@@ -165,9 +167,24 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 			return res, true
 		}
 	}
-	// A venue is still worth naming when it is closed; an activity that is
-	// not on in the time asked is not.
-	return res, act == nil && m.intent == "open"
+	// A venue asked about is still worth naming when it is closed then,
+	// with when it next opens; an activity that is not on then is not.
+	if act != nil || m.intent != "open" {
+		return res, false
+	}
+	if o, ok := next(now, now.Add(horizon)); ok {
+		res.Next, res.End, res.ClosedThen = &o.Start, &o.End, true
+	}
+	return res, true
+}
+
+// askedSpans are the stretches of time a question is about: the times it
+// names, or from now on.
+func askedSpans(m meaning, now time.Time) []span {
+	if m.when == nil {
+		return []span{{now, now.Add(horizon)}}
+	}
+	return m.when.spans
 }
 
 // venueStatus answers "is Oldbury Library open?" about the one venue named.
@@ -177,8 +194,8 @@ func (b *Bot) venueStatus(lib *library, m meaning, now time.Time) []Result {
 		if a.Name != m.venue {
 			continue
 		}
-		res, _ := b.result(lib, Hit{Asset: a.ID}, meaning{intent: "open"}, []span{{now, now.Add(horizon)}}, now)
-		if m.place != nil && a.Point != nil {
+		res, _ := b.result(lib, Hit{Asset: a.ID}, meaning{intent: "open"}, askedSpans(m, now), now)
+		if m.place != nil && m.place.Source != "asset" && a.Point != nil {
 			d := Point{m.place.Lat, m.place.Lon}.DistanceKm(*a.Point)
 			res.DistanceKm = &d
 		}

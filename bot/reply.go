@@ -39,6 +39,8 @@ func compose(m meaning, f found, now time.Time) Answer {
 			other += place
 		}
 		notes = append(notes, fmt.Sprintf("I couldn't find anything for %s%s%s. %s instead:", topic, place, when, other))
+	case relaxed["place"] && relaxed["time"]:
+		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. These are the nearest, further away and at other times:", topic, place, when))
 	case relaxed["place"]:
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. These are the nearest, further away:", topic, place, when))
 	case relaxed["time"]:
@@ -145,10 +147,13 @@ func (r Result) When(now time.Time) string {
 	}
 	start, end := *r.Next, *r.End
 	if r.Activity == nil {
+		if r.ClosedThen {
+			return "Not open at the time you asked; next open " + dayText(start, now) + ", " + clockText(start) + "–" + clockText(end)
+		}
 		if r.OpenNow {
 			return "Open now, until " + clockText(end)
 		}
-		return "Closed now; opens " + dayText(start, now) + ", " + clockText(start)
+		return "Open " + dayText(start, now) + ", " + clockText(start) + "–" + clockText(end)
 	}
 	if !start.After(now) {
 		return "On now, until " + clockText(end)

@@ -46,8 +46,9 @@ func (v *vocabulary) understand(toks []token, now time.Time) meaning {
 	used := make([]bool, len(ws))
 	var m meaning
 	m.intent = "search"
-	if isOpenQuestion(ws) {
+	if i := openWord(ws); i >= 0 {
 		m.intent = "open"
+		used[i] = true
 	}
 	m.nearMe = markPhrases(ws, used, nearMePhrases)
 	m.place, m.unknownPlace = v.readPlace(toks, used)
@@ -60,16 +61,18 @@ func (v *vocabulary) understand(toks []token, now time.Time) meaning {
 	return m
 }
 
-func isOpenQuestion(ws []string) bool {
+// openWord is where a message asks about opening hours ("is the library
+// open?"), or -1. "Open mic" and "open day" are activities, not hours.
+func openWord(ws []string) int {
 	for i, w := range ws {
 		if w == "open" || w == "opening" || w == "closed" || w == "closing" {
 			if i+1 < len(ws) && (ws[i+1] == "mic" || ws[i+1] == "day" || ws[i+1] == "session") {
 				continue
 			}
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func markPhrases(ws []string, used []bool, phrases []string) bool {

@@ -1,0 +1,144 @@
+package assets
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"signpost/bot"
+)
+
+// defaultZone is used when a file names no time zone; the bot was made for
+// English towns.
+const defaultZone = "Europe/London"
+
+func (p *parser) catalogue(root *yaml.Node) *bot.Catalogue {
+	m, ok := p.fields(root, "the file", "area", "places", "topics", "safety", "assets")
+	if !ok {
+		return nil
+	}
+	cat := &bot.Catalogue{Area: p.area(m["area"], root.Line)}
+	for _, n := range p.items(m["places"], "places") {
+		if pl, ok := p.place(n); ok {
+			cat.Places = append(cat.Places, pl)
+		}
+	}
+	for _, n := range p.items(m["topics"], "topics") {
+		if t, ok := p.topic(n); ok {
+			cat.Topics = append(cat.Topics, t)
+		}
+	}
+	if n, ok := m["safety"]; ok {
+		cat.Safety = p.safety(n)
+	}
+	assetsN, ok := m["assets"]
+	if !ok {
+		p.errorAt(root.Line, "the file has no assets; add an `assets:` list with at least one venue")
+		return nil
+	}
+	list := p.items(assetsN, "assets")
+	if len(list) == 0 && assetsN.Kind == yaml.SequenceNode || assetsN.Tag == "!!null" {
+		p.errorAt(assetsN.Line, "the assets list is empty; add at least one venue")
+	}
+	ids := map[string]int{}
+	for _, n := range list {
+		a, ok := p.asset(n)
+		if !ok {
+			continue
+		}
+		if first, dup := ids[a.ID]; dup {
+			renamed := uniqueID(a.ID, ids)
+			p.warnAt(a.Line, "the id %s is already used on line %d; this one is called %s until you give it its own id", a.ID, first, renamed)
+			a.ID = renamed
+		}
+		ids[a.ID] = a.Line
+		cat.Assets = append(cat.Assets, a)
+	}
+	return cat
+}
+
+// uniqueID is id-2, id-3, ... whichever is free.
+func uniqueID(id string, used map[string]int) string {
+	for i := 2; ; i++ {
+		s := id + "-" + strconv.Itoa(i)
+		if _, taken := used[s]; !taken {
+			return s
+		}
+	}
+}
+
+func (p *parser) area(n *yaml.Node, line int) bot.Area {
+	loc, _ := time.LoadLocation(defaultZone)
+	area := bot.Area{Location: loc}
+	if n == nil {
+		p.warnAt(line, "the file has no area; add `area:` with a name and `timezone: %s` (times are read as %s until then)", defaultZone, defaultZone)
+		return area
+	}
+	m, ok := p.fields(n, "area", "name", "timezone")
+	if !ok {
+		return area
+	}
+	area.Name = p.text(m["name"], "name")
+	tz, ok := m["timezone"]
+	if !ok {
+		p.warnAt(n.Line, "area has no timezone; add `timezone: %s` (times are read as %s until then)", defaultZone, defaultZone)
+		return area
+	}
+	name := p.text(tz, "timezone")
+	if name == "" || strings.EqualFold(name, "local") {
+		p.errorAt(tz.Line, "timezone should name a zone like %s", defaultZone)
+		return area
+	}
+	if l, err := time.LoadLocation(name); err != nil {
+		p.errorAt(tz.Line, "%q is not a time zone; use a name like %s", name, defaultZone)
+	} else {
+		area.Location = l
+	}
+	return area
+}
+
+func (p *parser) place(n *yaml.Node) (bot.Place, bool) {
+	m, ok := p.fields(n, "a place", "name", "also", "lat", "lon")
+	if !ok {
+		return bot.Place{}, false
+	}
+	name := p.required(m, "name", n.Line, "this place")
+	pt, ok := p.point(m, n.Line, "this place")
+	if ok && pt == nil {
+		p.errorAt(n.Line, "the place %s needs lat and lon, so \"near %s\" knows where to look", name, name)
+		return bot.Place{}, false
+	}
+	if name == "" || !ok {
+		return bot.Place{}, false
+	}
+	return bot.Place{Name: name, Also: p.list(m["also"], "also", "[B68, B69]"), Point: *pt}, true
+}
+
+func (p *parser) topic(n *yaml.Node) (bot.Topic, bool) {
+	m, ok := p.fields(n, "a topic", "words", "means")
+	if !ok {
+		return bot.Topic{}, false
+	}
+	t := bot.Topic{
+		Words: p.list(m["words"], "words", "[lonely, isolated]"),
+		Means: p.list(m["means"], "means", "[social, coffee morning]"),
+	}
+	if len(t.Words) == 0 || len(t.Means) == 0 {
+		p.errorAt(n.Line, "a topic needs both `words:` (what residents say) and `means:` (what the list calls it)")
+		return bot.Topic{}, false
+	}
+	return t, true
+}
+
+func (p *parser) safety(n *yaml.Node) bot.Safety {
+	m, ok := p.fields(n, "safety", "message", "words")
+	if !ok {
+		return bot.Safety{}
+	}
+	return bot.Safety{
+		Message: p.text(m["message"], "message"),
+		Words:   p.list(m["words"], "words", "[suicide, self harm]"),
+	}
+}

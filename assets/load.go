@@ -1,0 +1,148 @@
+// Package assets reads the asset file that community coaches keep: the
+// area, the names people use for places and needs, and the venues with
+// their activities. Every problem is reported with its line and a fix in
+// plain English, so a coach can put it right without help.
+package assets
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+	_ "time/tzdata" // time zones work on machines without a zoneinfo database
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"signpost/bot"
+)
+
+// MaxSize is the largest asset file read. A region's list is well under a
+// megabyte; anything near this is the wrong file.
+const MaxSize = 16 << 20
+
+// Options are what parsing needs from outside the file.
+type Options struct {
+	// Now dates the "not reviewed for 12 months" and "season is over"
+	// warnings; the zero time skips them.
+	Now time.Time
+	// Postcodes places assets that give a postcode but no coordinates.
+	Postcodes bot.Postcodes
+}
+
+// Problem is one thing wrong in an asset file. Errors stop the file being
+// served; warnings do not.
+type Problem struct {
+	Line    int
+	Warning bool
+	Message string
+}
+
+// String reads like "line 42: 'Tuseday' is not a day; use mon, ...".
+func (p Problem) String() string {
+	if p.Warning {
+		return fmt.Sprintf("line %d: warning: %s", p.Line, p.Message)
+	}
+	return fmt.Sprintf("line %d: %s", p.Line, p.Message)
+}
+
+// ErrInvalid is wrapped by the error Parse and Load return when the file
+// has errors, so callers can tell a coach's mistake from a missing file.
+var ErrInvalid = errors.New("the asset file has errors")
+
+// Load reads and parses the asset file at path. A file that cannot be read
+// gives an error naming the full path looked at.
+func Load(path string, opt Options) (*bot.Catalogue, []Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			abs, _ := filepath.Abs(path)
+			return nil, nil, fmt.Errorf("no asset file at %s: give one with --assets FILE or $SIGNPOST_ASSETS", abs)
+		}
+		return nil, nil, fmt.Errorf("read asset file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	cat, problems, err := Parse(data, opt)
+	if err != nil {
+		return nil, problems, fmt.Errorf("%s: %w", path, err)
+	}
+	return cat, problems, nil
+}
+
+// Parse reads an asset file's contents. It returns every problem found,
+// and the catalogue only when none of them is an error.
+func Parse(data []byte, opt Options) (*bot.Catalogue, []Problem, error) {
+	p := &parser{opt: opt}
+	cat := p.parse(data)
+	if n := p.errors(); n > 0 {
+		first := p.problems[0]
+		for _, q := range p.problems {
+			if !q.Warning {
+				first = q
+				break
+			}
+		}
+		return nil, p.problems, fmt.Errorf("%w: %d error(s), the first at %s", ErrInvalid, n, first)
+	}
+	return cat, p.problems, nil
+}
+
+func (p *parser) parse(data []byte) *bot.Catalogue {
+	if len(data) > MaxSize {
+		p.errorAt(1, "the file is %.1f MB, far more than an asset list needs (under %d MB); is it the right file?", float64(len(data))/(1<<20), MaxSize>>20)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		p.errorAt(lineOfInvalidUTF8(data), "this line has characters that are not plain text; save the file as plain text (UTF-8), not as a Word document or spreadsheet")
+		return nil
+	}
+	// Lines are counted as editors count them: a file saved on Windows or
+	// an old Mac gives the same line numbers as one saved on Linux.
+	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlError(err)
+		p.errorAt(line, "the layout is broken here (%s); check the indentation uses spaces, not tabs, and that every quote and bracket is closed", msg)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
+		p.errorAt(1, "the file is empty; it needs an area and at least one asset (see the example in README.md)")
+		return nil
+	}
+	return p.catalogue(doc.Content[0])
+}
+
+func lineOfInvalidUTF8(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError pulls the line number out of yaml.v3's syntax errors.
+func yamlError(err error) (int, string) {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 1, err.Error()
+}
