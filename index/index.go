@@ -1,0 +1,227 @@
+// Package index is the full-text search over a catalogue of assets: a bleve
+// index, in memory, that implements bot.Searcher.
+package index
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"signpost/bot"
+)
+
+// Index is a searchable, read-only view of one catalogue. It is safe for
+// concurrent searches.
+type Index struct {
+	idx      bleve.Index
+	analyzer analysis.Analyzer
+}
+
+var _ bot.Searcher = (*Index)(nil)
+
+// batchSize bounds the memory one indexing batch holds.
+const batchSize = 2000
+
+// Build indexes every venue and activity in cat, in memory. It uses the
+// scorch engine: bleve.NewMemOnly would pick the older upsidedown engine,
+// several times slower and larger.
+func Build(cat *bot.Catalogue) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	if err := fill(idx, cat); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer)}, nil
+}
+
+func fill(idx bleve.Index, cat *bot.Catalogue) error {
+	b := idx.NewBatch()
+	flush := func() error {
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("index assets: %w", err)
+		}
+		b.Reset()
+		return nil
+	}
+	for i := range cat.Assets {
+		a := &cat.Assets[i]
+		if err := b.Index(docID(a.ID, ""), venueDocument(a)); err != nil {
+			return fmt.Errorf("index %s: %w", a.ID, err)
+		}
+		for j := range a.Activities {
+			act := &a.Activities[j]
+			if err := b.Index(docID(a.ID, act.ID), activityDocument(a, act)); err != nil {
+				return fmt.Errorf("index %s/%s: %w", a.ID, act.ID, err)
+			}
+		}
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// Close releases the index. Call it once, after the last search.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// defaultLimit is how many hits a query without a Limit returns.
+const defaultLimit = 50
+
+// Search runs q and returns hits best first. Words never reach bleve's
+// query-string syntax: each is analysed and matched as plain text.
+func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
+	var must []query.Query
+	topic := ix.topicQuery(q)
+	if topic != nil {
+		must = append(must, topic)
+	}
+	if q.Venues {
+		must = append(must, termQuery(fieldType, typeVenue))
+	}
+	if len(q.Days) > 0 {
+		days := make([]query.Query, len(q.Days))
+		for i, d := range q.Days {
+			days[i] = termQuery(fieldDays, dayName(d))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(days...))
+	}
+	if q.Near != nil && q.WithinKm > 0 {
+		g := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, strconv.FormatFloat(q.WithinKm, 'f', 3, 64)+"km")
+		g.SetField(fieldPoint)
+		must = append(must, g)
+	}
+	var all query.Query = bleve.NewMatchAllQuery()
+	if len(must) > 0 {
+		all = bleve.NewConjunctionQuery(must...)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	req := bleve.NewSearchRequestOptions(all, limit, 0, false)
+	if topic == nil && q.Near != nil {
+		// Nothing to rank by but distance: the distance filter above has
+		// already cut the hits down, so sorting them is cheap.
+		byDistance, err := search.NewSortGeoDistance(fieldPoint, "km", q.Near.Lon, q.Near.Lat, false)
+		if err != nil {
+			return nil, fmt.Errorf("sort by distance: %w", err)
+		}
+		req.SortByCustom(search.SortOrder{byDistance})
+	}
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]bot.Hit, len(res.Hits))
+	for i, h := range res.Hits {
+		asset, activity := splitDocID(h.ID)
+		hits[i] = bot.Hit{Asset: asset, Activity: activity, Score: h.Score}
+	}
+	return hits, nil
+}
+
+// topicQuery is nil when q asks for anything at all.
+func (ix *Index) topicQuery(q bot.Query) query.Query {
+	var words []query.Query
+	for _, w := range q.Words {
+		if wq := ix.wordQuery(w); wq != nil {
+			words = append(words, wq)
+		}
+	}
+	var any []query.Query
+	switch {
+	case len(words) == 1:
+		any = append(any, words[0])
+	case len(words) > 1 && q.AnyWord:
+		any = append(any, bleve.NewDisjunctionQuery(words...))
+	case len(words) > 1:
+		any = append(any, bleve.NewConjunctionQuery(words...))
+	}
+	for _, phrase := range q.Related {
+		if len(ix.analyzer.Analyze([]byte(phrase))) == 0 {
+			continue
+		}
+		m := bleve.NewMatchQuery(phrase)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(0.5)
+		any = append(any, m)
+	}
+	switch len(any) {
+	case 0:
+		if len(q.Words)+len(q.Related) > 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		return nil
+	case 1:
+		return any[0]
+	}
+	return bleve.NewDisjunctionQuery(any...)
+}
+
+// wordQuery matches one of the person's words in a name, tag or text,
+// exactly or, for longer words, within one or two typos. It is nil for a
+// word the analyser drops (a stop word such as "about"), so that such a
+// word can never empty a result.
+func (ix *Index) wordQuery(w string) query.Query {
+	tokens := ix.analyzer.Analyze([]byte(w))
+	if len(tokens) == 0 {
+		return nil
+	}
+	field := func(name string, boost float64) query.Query {
+		m := bleve.NewMatchQuery(w)
+		m.SetField(name)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(boost)
+		return m
+	}
+	parts := []query.Query{field(fieldName, 3), field(fieldTags, 2), field(fieldText, 1)}
+	if f := fuzziness(tokens); f > 0 {
+		m := bleve.NewMatchQuery(w)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetFuzziness(f)
+		m.SetPrefix(1)
+		m.SetBoost(0.4)
+		parts = append(parts, m)
+	}
+	return bleve.NewDisjunctionQuery(parts...)
+}
+
+// fuzziness allows one typo in words of five letters or more and two in
+// words of eight or more; shorter words must be exact, or "pub" would find
+// "pug" and "bingo" would find "bin".
+func fuzziness(tokens analysis.TokenStream) int {
+	shortest := -1
+	for _, t := range tokens {
+		if n := len([]rune(string(t.Term))); shortest < 0 || n < shortest {
+			shortest = n
+		}
+	}
+	switch {
+	case shortest >= 8:
+		return 2
+	case shortest >= 5:
+		return 1
+	}
+	return 0
+}
+
+func termQuery(field, value string) query.Query {
+	t := bleve.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"signpost/bot"
+)
+
+// testCatalogue is small and hand-made, so each test's expectation can be
+// checked by eye.
+func testCatalogue() *bot.Catalogue {
+	weekly := func(d time.Weekday) []bot.Rule {
+		return []bot.Rule{{Days: []time.Weekday{d}, Start: 600, End: 720}}
+	}
+	return &bot.Catalogue{
+		Area: bot.Area{Name: "Test", Location: time.UTC},
+		Assets: []bot.Asset{
+			{ID: "oldbury-library", Name: "Oldbury Library", Kind: "library", Description: "Books and a warm space.",
+				Address: "Freeth Street, Oldbury", Point: &bot.Point{Lat: 52.5041, Lon: -2.0165},
+				Activities: []bot.Activity{
+					{ID: "knit-and-natter", Name: "Knit and Natter", Tags: []string{"knitting", "craft"}, When: weekly(time.Tuesday)},
+					{ID: "rhyme-time", Name: "Baby Rhyme Time", Tags: []string{"toddler", "baby"}, When: weekly(time.Friday)},
+				}},
+			{ID: "the-crown", Name: "The Crown", Kind: "pub", Description: "Friendly local.",
+				Address: "High Street, Tipton", Point: &bot.Point{Lat: 52.5290, Lon: -2.0680},
+				Activities: []bot.Activity{
+					{ID: "quiz", Name: "Quiz Night", Description: "Teams of up to six.", Tags: []string{"quiz"}, When: weekly(time.Wednesday)},
+				}},
+			{ID: "tea-and-toast", Name: "Tea & Toast Café", Kind: "cafe", Description: "About the best toast around.",
+				Address: "Market Street, Oldbury", Point: &bot.Point{Lat: 52.5060, Lon: -2.0150},
+				Activities: []bot.Activity{
+					{ID: "crochet", Name: "Crochet Corner", Tags: []string{"crochet", "craft"}, When: weekly(time.Tuesday)},
+				}},
+		},
+	}
+}
+
+func buildTest(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Build(testCatalogue())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func ids(hits []bot.Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, docID(h.Asset, h.Activity))
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := buildTest(t)
+	oldbury := &bot.Point{Lat: 52.505, Lon: -2.016}
+	tests := []struct {
+		name     string
+		q        bot.Query
+		want     []string // the hits expected first, in order
+		anyOrder bool     // want's hits score the same, so order is free
+		none     bool     // expect no hits at all
+	}{
+		{name: "stemming finds knit from knitting", q: bot.Query{Words: []string{"knitting"}}, want: []string{"oldbury-library/knit-and-natter"}},
+		{name: "one typo in a long word", q: bot.Query{Words: []string{"kniting"}}, want: []string{"oldbury-library/knit-and-natter"}},
+		{name: "two typos in a very long word", q: bot.Query{Words: []string{"crotchett"}}, want: []string{"tea-and-toast/crochet"}},
+		{name: "accents folded", q: bot.Query{Words: []string{"cafe"}, Venues: true}, want: []string{"tea-and-toast/"}},
+		{name: "kind words on activities", q: bot.Query{Words: []string{"pub", "quiz"}}, want: []string{"the-crown/quiz"}},
+		{name: "every word must match", q: bot.Query{Words: []string{"quiz", "knitting"}}, none: true},
+		{name: "any word when asked", q: bot.Query{Words: []string{"quiz", "zzzz"}, AnyWord: true}, want: []string{"the-crown/quiz"}},
+		{name: "short words are never fuzzy", q: bot.Query{Words: []string{"pug"}}, none: true},
+		{name: "a stop word alone matches nothing", q: bot.Query{Words: []string{"about"}}, none: true},
+		{name: "a stop word never empties a result", q: bot.Query{Words: []string{"about", "quiz"}}, want: []string{"the-crown/quiz"}},
+		{name: "related phrases", q: bot.Query{Words: []string{"lonely"}, Related: []string{"knit and natter"}}, want: []string{"oldbury-library/knit-and-natter"}},
+		{name: "query syntax is plain text", q: bot.Query{Words: []string{`+quiz -"x" name:* ~^()\`}}, none: true},
+		{name: "days", q: bot.Query{Words: []string{"craft"}, Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true},
+		{name: "wrong day", q: bot.Query{Words: []string{"quiz"}, Days: []time.Weekday{time.Monday}}, none: true},
+		{name: "within distance", q: bot.Query{Words: []string{"quiz"}, Near: oldbury, WithinKm: 2}, none: true},
+		{name: "nearest first with no topic", q: bot.Query{Near: oldbury, WithinKm: 20, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/", "the-crown/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			hits, err := ix.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(hits)
+			if tt.none {
+				if len(got) != 0 {
+					t.Fatalf("want no hits, got %v", got)
+				}
+				return
+			}
+			if len(got) < len(tt.want) {
+				t.Fatalf("got %v, want %v first", got, tt.want)
+			}
+			for i, w := range tt.want {
+				if tt.anyOrder && !contains(got[:len(tt.want)], w) || !tt.anyOrder && got[i] != w {
+					t.Fatalf("got %v, want %v first", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSearchHonoursCancelledContext(t *testing.T) {
+	ix := buildTest(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, bot.Query{Words: []string{"knitting"}}); err == nil {
+		t.Fatal("want an error from a cancelled search")
+	}
+}

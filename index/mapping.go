@@ -1,0 +1,72 @@
+package index
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// textAnalyzer is English with accents folded, so "cafe" finds "Café", and
+// stemming, so "knitting" finds "Knit and Natter". Stop words are dropped
+// here; Search drops a word that analyses to nothing instead of letting it
+// turn a query into "match nothing".
+const textAnalyzer = "signpost_en"
+
+// Field names in the index.
+const (
+	fieldType  = "type"  // "activity" or "venue"
+	fieldName  = "name"  // the activity's or venue's name
+	fieldTags  = "tags"  // tags, and the venue kind in words
+	fieldText  = "text"  // descriptions and the venue's name and address
+	fieldPoint = "point" // the venue's location
+	fieldDays  = "days"  // weekdays it can happen on: "mon".."sun"
+)
+
+func newMapping() (mapping.IndexMapping, error) {
+	m := bleve.NewIndexMapping()
+	err := m.AddCustomAnalyzer(textAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	m.DefaultAnalyzer = textAnalyzer
+
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = textAnalyzer
+	text.Store = false
+	text.IncludeTermVectors = false
+
+	kw := bleve.NewKeywordFieldMapping()
+	kw.Analyzer = keyword.Name
+	kw.Store = false
+	kw.IncludeInAll = false
+	kw.IncludeTermVectors = false
+
+	geo := bleve.NewGeoPointFieldMapping()
+	geo.Store = false
+	geo.IncludeInAll = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldType, kw)
+	doc.AddFieldMappingsAt(fieldName, text)
+	doc.AddFieldMappingsAt(fieldTags, text)
+	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldPoint, geo)
+	doc.AddFieldMappingsAt(fieldDays, kw)
+	m.DefaultMapping = doc
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	return m, nil
+}
