@@ -15,6 +15,7 @@ type document struct {
 	Text  []string  `json:"text"`
 	Point []float64 `json:"point,omitempty"` // lon, lat as bleve expects
 	Days  []string  `json:"days"`
+	Cell  string    `json:"cell,omitempty"`
 }
 
 const (
@@ -52,7 +53,7 @@ func venueDocument(a *bot.Asset) document {
 		Text: []string{a.Description, a.Address},
 		Days: dayNames(a.OpenWeekdays()),
 	}
-	d.Point = lonLat(a.Point)
+	d.Point, d.Cell = lonLat(a.Point), cell(a.Point)
 	return d
 }
 
@@ -64,8 +65,15 @@ func activityDocument(a *bot.Asset, act *bot.Activity) document {
 		Text: []string{act.Description, a.Name, a.Address},
 		Days: dayNames(act.Weekdays()),
 	}
-	d.Point = lonLat(a.Point)
+	d.Point, d.Cell = lonLat(a.Point), cell(a.Point)
 	return d
+}
+
+func cell(p *bot.Point) string {
+	if p == nil {
+		return ""
+	}
+	return cellOf(*p)
 }
 
 func lonLat(p *bot.Point) []float64 {

@@ -5,7 +5,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -21,12 +20,15 @@ import (
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
+	// points are the venues' locations by asset id, for the exact
+	// distance cut.
+	points map[string]bot.Point
 }
 
 var _ bot.Searcher = (*Index)(nil)
 
 // batchSize bounds the memory one indexing batch holds.
-const batchSize = 2000
+const batchSize = 500
 
 // Build indexes every venue and activity in cat, in memory. It uses the
 // scorch engine: bleve.NewMemOnly would pick the older upsidedown engine,
@@ -44,7 +46,13 @@ func Build(cat *bot.Catalogue) (*Index, error) {
 		idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer)}, nil
+	points := make(map[string]bot.Point, len(cat.Assets))
+	for _, a := range cat.Assets {
+		if a.Point != nil {
+			points[a.ID] = *a.Point
+		}
+	}
+	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer), points: points}, nil
 }
 
 func fill(idx bleve.Index, cat *bot.Catalogue) error {
@@ -100,10 +108,11 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 		}
 		must = append(must, bleve.NewDisjunctionQuery(days...))
 	}
-	if q.Near != nil && q.WithinKm > 0 {
-		g := bleve.NewGeoDistanceQuery(q.Near.Lon, q.Near.Lat, strconv.FormatFloat(q.WithinKm, 'f', 3, 64)+"km")
-		g.SetField(fieldPoint)
-		must = append(must, g)
+	near := q.Near != nil && q.WithinKm > 0
+	if near {
+		if cells := nearQuery(*q.Near, q.WithinKm); cells != nil {
+			must = append(must, cells)
+		}
 	}
 	var all query.Query = bleve.NewMatchAllQuery()
 	if len(must) > 0 {
@@ -113,7 +122,13 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	req := bleve.NewSearchRequestOptions(all, limit, 0, false)
+	size := limit
+	if near {
+		// The cells reach past the circle; ask for more so the exact cut
+		// still leaves enough.
+		size *= 2
+	}
+	req := bleve.NewSearchRequestOptions(all, size, 0, false)
 	if topic == nil && q.Near != nil {
 		// Nothing to rank by but distance: the distance filter above has
 		// already cut the hits down, so sorting them is cheap.
@@ -131,6 +146,12 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	for i, h := range res.Hits {
 		asset, activity := splitDocID(h.ID)
 		hits[i] = bot.Hit{Asset: asset, Activity: activity, Score: h.Score}
+	}
+	if near {
+		hits = ix.within(hits, *q.Near, q.WithinKm)
+	}
+	if len(hits) > limit {
+		hits = hits[:limit]
 	}
 	return hits, nil
 }

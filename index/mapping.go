@@ -28,6 +28,7 @@ const (
 	fieldText  = "text"  // descriptions and the venue's name and address
 	fieldPoint = "point" // the venue's location
 	fieldDays  = "days"  // weekdays it can happen on: "mon".."sun"
+	fieldCell  = "cell"  // the grid cell the venue is in, see near.go
 )
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -65,6 +66,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldText, text)
 	doc.AddFieldMappingsAt(fieldPoint, geo)
 	doc.AddFieldMappingsAt(fieldDays, kw)
+	doc.AddFieldMappingsAt(fieldCell, kw)
 	m.DefaultMapping = doc
 	m.StoreDynamic = false
 	m.IndexDynamic = false
