@@ -172,7 +172,11 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 	if act != nil || m.intent != "open" {
 		return res, false
 	}
-	if o, ok := next(now, now.Add(horizon)); ok {
+	after := spans[len(spans)-1].to
+	if after.Before(now) {
+		after = now
+	}
+	if o, ok := next(after, after.Add(horizon)); ok {
 		res.Next, res.End, res.ClosedThen = &o.Start, &o.End, true
 	}
 	return res, true
