@@ -111,7 +111,15 @@ func (p *parser) parse(data []byte) *bot.Catalogue {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlError(err)
-		p.errorAt(line, "the layout is broken here (%s); check the indentation uses spaces, not tabs, and that every quote and bracket is closed", msg)
+		if t := tabIndent(data); t > 0 {
+			p.errorAt(t, "this line is indented with a tab; indent with spaces only")
+			return nil
+		}
+		if q := unclosedQuote(data, line); q > 0 {
+			p.errorAt(q, "a \" quote on this line is never closed; close it, or take it out")
+			return nil
+		}
+		p.errorAt(line, "the layout is broken on or just after this line (%s); check the indentation uses spaces, not tabs, and that every quote and bracket is closed", msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
@@ -134,6 +142,39 @@ func lineOfInvalidUTF8(data []byte) int {
 		data = data[size:]
 	}
 	return line
+}
+
+// unclosedQuote is the first line, up to the one the YAML parser gave up
+// on, with an odd number of double quotes: the parser itself often
+// notices a missing quote many lines later.
+func unclosedQuote(data []byte, upto int) int {
+	for i, line := range bytes.SplitN(data, []byte("\n"), upto+1) {
+		if i >= upto {
+			break
+		}
+		text := bytes.ReplaceAll(line, []byte(`\"`), nil)
+		if c := bytes.Index(text, []byte(" #")); c >= 0 && bytes.Count(text[:c], []byte(`"`))%2 == 0 {
+			text = text[:c]
+		}
+		if bytes.HasPrefix(bytes.TrimSpace(text), []byte("#")) {
+			continue
+		}
+		if bytes.Count(text, []byte(`"`))%2 == 1 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// tabIndent is the first line indented with a tab, or 0.
+func tabIndent(data []byte) int {
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
+		if bytes.IndexByte(indent, '\t') >= 0 && len(bytes.TrimSpace(line)) > 0 {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

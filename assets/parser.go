@@ -78,6 +78,11 @@ func (p *parser) fields(n *yaml.Node, what string, known ...string) (map[string]
 			p.warnAt(k.Line, "%s", msg)
 			continue
 		}
+		if v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode {
+			// A block starts on the line after its name; point coaches at
+			// the name.
+			v.Line = k.Line
+		}
 		m[k.Value] = v
 	}
 	return m, true
