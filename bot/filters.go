@@ -12,6 +12,9 @@ type filters struct {
 	free, cheap, stepFree bool
 	// ages is the age range asked for, as Ages; nil for any.
 	ages *Ages
+	// ageWords are where the words that asked for ages are, so they need
+	// not also be topic words when the message names a topic.
+	ageWords []int
 }
 
 // names lists the filters for showing what was understood.
@@ -74,9 +77,12 @@ func readFilters(ws []string, used []bool) filters {
 	f.stepFree = markAll(stepFreePhrases)
 	for i := range ws {
 		for _, a := range agePhrases {
-			if _, ok := phraseAt(ws, i, a.phrase); ok && f.ages == nil {
+			if n, ok := phraseAt(ws, i, a.phrase); ok && f.ages == nil {
 				ages := a.ages
 				f.ages = &ages
+				for j := i; j < i+n; j++ {
+					f.ageWords = append(f.ageWords, j)
+				}
 			}
 		}
 	}

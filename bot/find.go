@@ -118,7 +118,14 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 		}
 		results = append(results, res)
 	}
+	if len(q.Words)+len(q.Related) == 0 && m.intent != "open" {
+		results = activitiesFirst(results)
+	}
 	sort.SliceStable(results, func(i, j int) bool { return ranksBefore(results[i], results[j]) })
+	if m.intent == "open" {
+		// "Is the library open?" puts the open ones first.
+		sort.SliceStable(results, func(i, j int) bool { return results[i].OpenNow && !results[j].OpenNow })
+	}
 	if len(results) > maxResults {
 		results = results[:maxResults]
 	}
@@ -182,6 +189,21 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 	return res, true
 }
 
+// activitiesFirst keeps only activities when there are any: "what's on
+// Thursday evening" wants things to go to, not every venue that is open.
+func activitiesFirst(results []Result) []Result {
+	var acts []Result
+	for _, r := range results {
+		if r.Activity != nil {
+			acts = append(acts, r)
+		}
+	}
+	if len(acts) == 0 {
+		return results
+	}
+	return acts
+}
+
 // askedSpans are the stretches of time a question is about: the times it
 // names, or from now on.
 func askedSpans(m meaning, now time.Time) []span {
@@ -211,9 +233,6 @@ func (b *Bot) venueStatus(lib *library, m meaning, now time.Time) []Result {
 // ranksBefore orders results best first: higher score, then sooner, then
 // nearer, then by name so the order never depends on the index's whims.
 func ranksBefore(x, y Result) bool {
-	if x.OpenNow != y.OpenNow {
-		return x.OpenNow
-	}
 	if d := x.Score - y.Score; d > 1e-9 || d < -1e-9 {
 		return d > 0
 	}

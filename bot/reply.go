@@ -28,6 +28,8 @@ func compose(m meaning, f found, now time.Time) Answer {
 		notes = append(notes, fmt.Sprintf("Sorry, I couldn't find anything for %s%s%s, even looking further afield. Try other words, or ask something like:%s", topic, place, when, examplesText()))
 	case m.venue != "":
 		notes = append(notes, "Here's "+m.venue+":")
+	case f.partial:
+		notes = append(notes, fmt.Sprintf("Nothing matched all of %q%s, so these match some of those words%s:", strings.Join(m.words, " "), place+when, loosened(relaxed)))
 	case relaxed["topic"]:
 		other := "Here are other things"
 		if !relaxed["time"] {
@@ -45,8 +47,6 @@ func compose(m meaning, f found, now time.Time) Answer {
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. These are the nearest, further away:", topic, place, when))
 	case relaxed["time"]:
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. Here's when it's next on:", topic, place, when))
-	case f.partial:
-		notes = append(notes, fmt.Sprintf("Nothing matched all of %q, so these match some of those words:", strings.Join(m.words, " ")))
 	case m.intent == "open":
 		notes = append(notes, fmt.Sprintf("Opening times for %s%s:", topic, place))
 	default:
@@ -54,6 +54,18 @@ func compose(m meaning, f found, now time.Time) Answer {
 	}
 	ans.Intro = strings.Join(notes, "\n")
 	return ans
+}
+
+// loosened says what else was let go: ", at other times, further away".
+func loosened(relaxed map[string]bool) string {
+	s := ""
+	if relaxed["time"] {
+		s += ", at other times"
+	}
+	if relaxed["place"] {
+		s += ", further away"
+	}
+	return s
 }
 
 func topicText(m meaning) string {

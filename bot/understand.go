@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -57,7 +58,18 @@ func (v *vocabulary) understand(toks []token, now time.Time) meaning {
 	if m.intent == "open" && m.place != nil && m.place.Source == "asset" {
 		m.venue = m.place.Name
 	}
-	m.words, m.related = v.readTopic(ws, used)
+	m.words, m.related = v.readTopic(ws, slices.Clone(used))
+	if len(m.filters.ageWords) > 0 {
+		// "swimming for kids" is about swimming, for kids: the age is a
+		// filter, and only a topic on its own ("things for toddlers").
+		withoutAges := slices.Clone(used)
+		for _, i := range m.filters.ageWords {
+			withoutAges[i] = true
+		}
+		if w, r := v.readTopic(ws, withoutAges); len(w)+len(r) > 0 {
+			m.words, m.related = w, r
+		}
+	}
 	return m
 }
 

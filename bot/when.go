@@ -94,6 +94,12 @@ func readTime(ws []string, used []bool, now time.Time) *timeAsk {
 			continue
 		}
 		if p, ok := dayParts[ws[i]]; ok {
+			if ws[i] != "tonight" && i > 0 && !used[i-1] && !fillerWords[ws[i-1]] {
+				// "coffee morning", "quiz night": the name of a thing,
+				// not a time. "Thursday evening" and "this morning" are
+				// times: the day is already used, "this" is filler.
+				continue
+			}
 			part = &p
 			if ws[i] == "tonight" && days == nil {
 				days, dayLabel = []Date{today}, "today"
