@@ -153,13 +153,13 @@ func (b *Bot) answer(ctx context.Context, lib *library, q Question, now time.Tim
 		return smallTalkAnswer(intent, lib.cat.Area.Name), nil
 	}
 	m := lib.vocab.understand(toks, now)
+	if m.place == nil && m.unknownPlace == "" && len(m.words)+len(m.related) == 0 && m.when == nil && len(m.filters.names()) == 0 && m.intent == "search" && !m.nearMe {
+		return smallTalkAnswer("help", lib.cat.Area.Name), nil
+	}
 	if m.place == nil && m.unknownPlace == "" && conv.Near != nil {
 		// Someone who shared a location wants things near it, whether or
 		// not they say "near me".
 		m.place = &PlaceRef{Name: "you", Source: "shared", Lat: conv.Near.Lat, Lon: conv.Near.Lon}
-	}
-	if m.place == nil && m.unknownPlace == "" && len(m.words)+len(m.related) == 0 && m.when == nil && len(m.filters.names()) == 0 && m.intent == "search" && !m.nearMe {
-		return smallTalkAnswer("help", lib.cat.Area.Name), nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()

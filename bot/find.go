@@ -55,6 +55,14 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 				return found{}, err
 			}
 		}
+		if len(results) > 0 && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
+			// Only things related to the words may be on then, while the
+			// very thing asked for is on at another time or further
+			// away: say so, rather than pass related things off as it.
+			if f, ok, err := b.directElsewhere(ctx, lib, m, now, r, hasTime, hasPlace); err != nil || ok {
+				return f, err
+			}
+		}
 		if len(results) > 0 {
 			f := found{results: results, partial: partial}
 			if r.time {
@@ -70,6 +78,35 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 		}
 	}
 	return found{}, nil
+}
+
+// directElsewhere looks for the words alone, without their related
+// phrases. It reports ok when they match nothing under r but do match
+// once the time or place is let go.
+func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, hasTime, hasPlace bool) (found, bool, error) {
+	direct := m
+	direct.related = nil
+	results, err := b.lookup(ctx, lib, direct, now, r, false)
+	if err != nil || len(results) > 0 {
+		return found{}, false, err
+	}
+	for _, wider := range []relaxation{{time: true}, {time: true, place: true}} {
+		if (wider.time && !hasTime) || (wider.place && !hasPlace) {
+			continue
+		}
+		results, err := b.lookup(ctx, lib, direct, now, wider, false)
+		if err != nil {
+			return found{}, false, err
+		}
+		if len(results) > 0 {
+			f := found{results: results, relaxed: []string{"time"}}
+			if wider.place {
+				f.relaxed = append(f.relaxed, "place")
+			}
+			return f, true, nil
+		}
+	}
+	return found{}, false, nil
 }
 
 // lookup searches once, then keeps the hits that pass the filters and are

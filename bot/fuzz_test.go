@@ -12,10 +12,15 @@ import (
 	"signpost/index"
 )
 
-// sample builds a bot over the bundled sample list, as the binary does.
+// sample builds a bot over the bundled sample list and postcode file, as
+// the binary does with --postcodes testdata/postcodes.csv.
 func sample(t testing.TB) *bot.Bot {
 	t.Helper()
-	cat, problems, err := assets.Load("../assets.yaml", assets.Options{})
+	postcodes, err := assets.LoadPostcodes("../testdata/postcodes.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, problems, err := assets.Load("../assets.yaml", assets.Options{Postcodes: postcodes})
 	if err != nil {
 		t.Fatalf("%v: %v", err, problems)
 	}
@@ -24,7 +29,7 @@ func sample(t testing.TB) *bot.Bot {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	b := bot.New(bot.Config{}, bot.NewInMemory(time.Hour))
+	b := bot.New(bot.Config{Postcodes: postcodes}, bot.NewInMemory(time.Hour))
 	b.Use(cat, ix)
 	return b
 }
