@@ -63,6 +63,7 @@ func TestPhrasings(t *testing.T) {
 		{text: "what's on this evening", shown: []string{"oldbury-community-centre/youth-club", "the-waggon/quiz-night"}, when: "tonight"},
 		{text: "is Tipton Library open on saturday?", first: "tipton-library/", when: "Saturday", reply: "Open Sat 28 Nov, 09:30–13:00"},
 		{text: "is oldbury library open on sunday", first: "oldbury-library/", reply: "Not open at the time you asked; next open Mon 30 Nov, 09:00–17:00"},
+		{text: "is the library open on saturday", shown: []string{"tipton-library/", "tividale-library/", "great-bridge-library/"}, reply: "Open Sat 28 Nov, 09:30–13:00"},
 		{text: "is the library open now?", reply: "Open now, until", notShow: []string{"great-bridge-library/"}},
 		{text: "over 50s exercise", first: "oldbury-community-centre/chair-exercise", filter: "ages 50+", notShow: []string{"tipton-community-hub/zumba"}},
 		{text: "chair yoga", first: "oldbury-leisure-centre/chair-yoga"},

@@ -160,8 +160,14 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	}
 	sort.SliceStable(results, func(i, j int) bool { return ranksBefore(results[i], results[j]) })
 	if m.intent == "open" {
-		// "Is the library open?" puts the open ones first.
-		sort.SliceStable(results, func(i, j int) bool { return results[i].OpenNow && !results[j].OpenNow })
+		// "Is the library open?" puts the ones open then first.
+		sort.SliceStable(results, func(i, j int) bool {
+			x, y := results[i], results[j]
+			if x.ClosedThen != y.ClosedThen {
+				return !x.ClosedThen
+			}
+			return x.OpenNow && !y.OpenNow
+		})
 	}
 	if len(results) > maxResults {
 		results = results[:maxResults]
