@@ -22,9 +22,10 @@ import (
 	"signpost/bot"
 )
 
-// MaxSize is the largest asset file read. A region's list is well under a
-// megabyte; anything near this is the wrong file.
-const MaxSize = 16 << 20
+// DefaultMaxBytes is the largest asset file read unless Options says
+// otherwise. A town's list is well under a megabyte and 100,000 venues
+// take about 120 MB; a file past this is the wrong file.
+const DefaultMaxBytes = 256 << 20
 
 // Options are what parsing needs from outside the file.
 type Options struct {
@@ -33,6 +34,15 @@ type Options struct {
 	Now time.Time
 	// Postcodes places assets that give a postcode but no coordinates.
 	Postcodes bot.Postcodes
+	// MaxBytes is the largest file accepted; 0 means DefaultMaxBytes.
+	MaxBytes int
+}
+
+func (o Options) maxBytes() int {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
 }
 
 // Problem is one thing wrong in an asset file. Errors stop the file being
@@ -67,7 +77,7 @@ func Load(path string, opt Options) (*bot.Catalogue, []Problem, error) {
 		return nil, nil, fmt.Errorf("read asset file: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(opt.maxBytes())+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -97,8 +107,8 @@ func Parse(data []byte, opt Options) (*bot.Catalogue, []Problem, error) {
 }
 
 func (p *parser) parse(data []byte) *bot.Catalogue {
-	if len(data) > MaxSize {
-		p.errorAt(1, "the file is %.1f MB, far more than an asset list needs (under %d MB); is it the right file?", float64(len(data))/(1<<20), MaxSize>>20)
+	if limit := p.opt.maxBytes(); len(data) > limit {
+		p.errorAt(1, "the file is over %.1f MB, far more than an asset list needs; is it the right file?", float64(limit)/(1<<20))
 		return nil
 	}
 	if !utf8.Valid(data) {

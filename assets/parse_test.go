@@ -166,14 +166,20 @@ func TestBrokenFiles(t *testing.T) {
 	}
 }
 
-func TestHugeFile(t *testing.T) {
+// A 50 MB file of nothing useful is refused for what it holds; one past
+// the size limit is refused before it is parsed.
+func TestHugeFiles(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.yaml")
 	if err := os.WriteFile(path, []byte(strings.Repeat("# padding\n", 5<<20)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, problems, err := Load(path, Options{})
+	if err == nil || len(problems) != 1 || problems[0].Line != 1 || !strings.Contains(problems[0].Message, "the file is empty") {
+		t.Fatalf("50 MB of comments: err %v, problems %v", err, problems)
+	}
+	_, problems, err = Load("testdata/example.yaml", Options{MaxBytes: 1000})
 	if err == nil || len(problems) != 1 || problems[0].Line != 1 || !strings.Contains(problems[0].Message, "is it the right file?") {
-		t.Fatalf("err %v, problems %v", err, problems)
+		t.Fatalf("over the limit: err %v, problems %v", err, problems)
 	}
 }
 

@@ -55,7 +55,7 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 				return found{}, err
 			}
 		}
-		if len(results) > 0 && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
+		if len(results) > 0 && hasTime && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
 			// Only things related to the words may be on then, while the
 			// very thing asked for is on at another time or further
 			// away: say so, rather than pass related things off as it.
