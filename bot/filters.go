@@ -58,23 +58,9 @@ var (
 // filter. Age words stay unmarked: "toddler" is a filter and a topic too.
 func readFilters(ws []string, used []bool) filters {
 	var f filters
-	markAll := func(phrases []string) bool {
-		found := false
-		for i := range ws {
-			for _, p := range phrases {
-				if n, ok := phraseAt(ws, i, p); ok && !used[i] {
-					for j := i; j < i+n; j++ {
-						used[j] = true
-					}
-					found = true
-				}
-			}
-		}
-		return found
-	}
-	f.free = markAll(freePhrases)
-	f.cheap = !f.free && markAll(cheapPhrases)
-	f.stepFree = markAll(stepFreePhrases)
+	f.free = markPhrases(ws, used, freePhrases)
+	f.cheap = !f.free && markPhrases(ws, used, cheapPhrases)
+	f.stepFree = markPhrases(ws, used, stepFreePhrases)
 	for i := range ws {
 		for _, a := range agePhrases {
 			if n, ok := phraseAt(ws, i, a.phrase); ok && f.ages == nil {

@@ -87,6 +87,8 @@ func openWord(ws []string) int {
 	return -1
 }
 
+// markPhrases marks every unused occurrence of the phrases in ws and
+// reports whether there was any.
 func markPhrases(ws []string, used []bool, phrases []string) bool {
 	found := false
 	for i := range ws {
