@@ -12,9 +12,6 @@ import (
 
 var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// staleAfter is how long an entry may go unchecked before check says so.
-const staleAfterDays = 365
-
 var assetFields = []string{"id", "name", "kind", "description", "address", "postcode", "lat", "lon",
 	"phone", "email", "website", "tags", "access", "open", "reviewed", "activities"}
 
@@ -121,7 +118,7 @@ func (p *parser) checkReviewed(a bot.Asset, n *yaml.Node) {
 	switch {
 	case n == nil:
 		p.warnAt(a.Line, "%s has no reviewed date; add `reviewed: %s` when you have checked it", a.ID, today)
-	case !a.Reviewed.IsZero() && today.DaysSince(a.Reviewed) > staleAfterDays:
+	case !a.Reviewed.IsZero() && today.DaysSince(a.Reviewed) > bot.StaleAfterDays:
 		p.warnAt(n.Line, "%s was last reviewed on %s, over 12 months ago; check it is still right and update reviewed", a.ID, a.Reviewed)
 	}
 }

@@ -28,6 +28,8 @@ type Config struct {
 	LocationTTL time.Duration
 	// Now is the clock (default time.Now); a question's At overrides it.
 	Now func() time.Time
+	// Gaps, if set, is told of every question that found nothing as asked.
+	Gaps GapRecorder
 }
 
 func (c Config) withDefaults() Config {
@@ -166,6 +168,9 @@ func (b *Bot) answer(ctx context.Context, lib *library, q Question, now time.Tim
 	found, err := b.find(ctx, lib, m, now)
 	if err != nil {
 		return sorry(), fmt.Errorf("answer: %w", err)
+	}
+	if g, ok := lib.gapOf(m, found, now, q.Channel); ok && b.cfg.Gaps != nil {
+		b.cfg.Gaps.Record(g)
 	}
 	conv.Last, conv.Shown, conv.Asked = found.results, 0, m.understood()
 	return b.page(conv, compose(m, found, now), now), nil

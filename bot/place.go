@@ -22,6 +22,9 @@ type gazetteer struct {
 	// areas are the postcode areas ("B", "DY") the catalogue covers, to
 	// tell an unknown district in this area from a word like "u3a".
 	areas map[string]bool
+	// placePoints are the places: section's points, for naming the
+	// district of a point when the list gives no postcodes.
+	placePoints map[string]Point
 }
 
 type namedPlace struct {
@@ -44,14 +47,19 @@ func newGazetteer(cat *Catalogue, postcodes Postcodes) *gazetteer {
 		assetPostcodes: map[string]Point{},
 		districts:      map[string]Point{},
 		areas:          map[string]bool{},
+		placePoints:    map[string]Point{},
 	}
 	for _, p := range cat.Places {
+		g.placePoints[p.Name] = p.Point
 		g.add(p.Name, PlaceRef{Name: p.Name, Source: "place", Lat: p.Point.Lat, Lon: p.Point.Lon}, true)
 		for _, also := range p.Also {
 			src := "place"
-			if district.MatchString(NormalizePostcode(also)) {
+			if d := NormalizePostcode(also); district.MatchString(d) {
 				src = "district"
-				g.areas[postcodeArea.FindString(NormalizePostcode(also))] = true
+				g.areas[postcodeArea.FindString(d)] = true
+				if _, ok := g.districts[d]; !ok {
+					g.districts[d] = p.Point
+				}
 			}
 			g.add(also, PlaceRef{Name: also, Source: src, Lat: p.Point.Lat, Lon: p.Point.Lon}, true)
 		}
@@ -179,4 +187,30 @@ func withoutHouseNumber(part string) string {
 		fields = fields[1:]
 	}
 	return strings.Join(fields, " ")
+}
+
+// districtReach is how far from a district's centre a point still counts
+// as in it, for naming where a question was about.
+const districtReach = 15.0
+
+// district names the postcode district whose centre is nearest p, or, if
+// the list gives none, the nearest of its places; "elsewhere" when none is
+// within districtReach km. It is as close as gaps record a person's place.
+func (g *gazetteer) district(p Point) string {
+	name, best := "", districtReach
+	nearest := func(points map[string]Point) {
+		for n, at := range points {
+			if d := p.DistanceKm(at); d < best || (d == best && n < name) {
+				name, best = n, d
+			}
+		}
+	}
+	nearest(g.districts)
+	if name == "" {
+		nearest(g.placePoints)
+	}
+	if name == "" {
+		return "elsewhere"
+	}
+	return name
 }

@@ -4,6 +4,7 @@
 //	signpost chat  [--assets FILE] [--postcodes FILE] [--near PLACE|LAT,LON]
 //	signpost ask   [--assets FILE] [--postcodes FILE] [--near PLACE|LAT,LON] [--at RFC3339] [--json] "question"
 //	signpost check [--postcodes FILE] [FILE]
+//	signpost serve [--assets FILE] [--postcodes FILE]
 package main
 
 import (
@@ -24,6 +25,8 @@ Usage:
       Ask one question and print the answer.
   signpost check [--postcodes FILE] [FILE]
       Check an asset file and say what to fix, line by line.
+  signpost serve [--assets FILE] [--postcodes FILE]
+      Run the Telegram and Slack front ends whose tokens are set (see README.md).
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -51,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return ask(ctx, args[1:], env, stdout, stderr)
 	case "check":
 		return check(args[1:], env, stdout, stderr)
+	case "serve":
+		return serve(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -60,14 +65,51 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // environment is every environment variable signpost reads, read once.
+// Each is described in README.md; tokens and secrets are never printed.
 type environment struct {
-	assets    string // SIGNPOST_ASSETS
-	postcodes string // SIGNPOST_POSTCODES
+	assets      string // SIGNPOST_ASSETS
+	postcodes   string // SIGNPOST_POSTCODES
+	listen      string // SIGNPOST_LISTEN
+	logFormat   string // SIGNPOST_LOG
+	locationTTL string // SIGNPOST_LOCATION_TTL
+	gapsFile    string // SIGNPOST_GAPS_FILE
+	gapsDays    string // SIGNPOST_GAPS_DAYS
+
+	telegramToken   string // TELEGRAM_BOT_TOKEN
+	telegramAPI     string // TELEGRAM_API_URL
+	telegramWebhook string // TELEGRAM_WEBHOOK_URL
+	telegramSecret  string // TELEGRAM_WEBHOOK_SECRET
+	telegramRate    string // SIGNPOST_TELEGRAM_RATE
+
+	slackBotToken      string // SLACK_BOT_TOKEN
+	slackAppToken      string // SLACK_APP_TOKEN
+	slackSigningSecret string // SLACK_SIGNING_SECRET
+	slackAPI           string // SLACK_API_URL
+	slackTeam          string // SLACK_TEAM_ID
+	slackAlertChannel  string // SLACK_ALERT_CHANNEL
 }
 
 func readEnv(getenv func(string) string) environment {
 	return environment{
-		assets:    getenv("SIGNPOST_ASSETS"),
-		postcodes: getenv("SIGNPOST_POSTCODES"),
+		assets:      getenv("SIGNPOST_ASSETS"),
+		postcodes:   getenv("SIGNPOST_POSTCODES"),
+		listen:      getenv("SIGNPOST_LISTEN"),
+		logFormat:   getenv("SIGNPOST_LOG"),
+		locationTTL: getenv("SIGNPOST_LOCATION_TTL"),
+		gapsFile:    getenv("SIGNPOST_GAPS_FILE"),
+		gapsDays:    getenv("SIGNPOST_GAPS_DAYS"),
+
+		telegramToken:   getenv("TELEGRAM_BOT_TOKEN"),
+		telegramAPI:     getenv("TELEGRAM_API_URL"),
+		telegramWebhook: getenv("TELEGRAM_WEBHOOK_URL"),
+		telegramSecret:  getenv("TELEGRAM_WEBHOOK_SECRET"),
+		telegramRate:    getenv("SIGNPOST_TELEGRAM_RATE"),
+
+		slackBotToken:      getenv("SLACK_BOT_TOKEN"),
+		slackAppToken:      getenv("SLACK_APP_TOKEN"),
+		slackSigningSecret: getenv("SLACK_SIGNING_SECRET"),
+		slackAPI:           getenv("SLACK_API_URL"),
+		slackTeam:          getenv("SLACK_TEAM_ID"),
+		slackAlertChannel:  getenv("SLACK_ALERT_CHANNEL"),
 	}
 }
