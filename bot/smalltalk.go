@@ -28,6 +28,10 @@ func smallTalk(ws []string) string {
 	return ""
 }
 
+// Examples are questions a front end can offer people who are new, so
+// every front end suggests the same ones.
+func Examples() []string { return append([]string(nil), exampleQuestions...) }
+
 func examplesText() string {
 	var b strings.Builder
 	for _, q := range exampleQuestions {
