@@ -26,6 +26,14 @@ type frontEnd struct {
 	// (within shutdownGrace) and returns nil; an error means it could not
 	// go on.
 	run func(ctx context.Context) error
+	// alert, if set, tells the operators something they must act on, such
+	// as an asset file saved with errors.
+	alert func(ctx context.Context, text string) error
+}
+
+// gapCounter reads back the questions that found nothing.
+type gapCounter interface {
+	Counts(since time.Time) ([]bot.GapCount, error)
 }
 
 // services is what serve hands every front end it starts.
@@ -41,6 +49,8 @@ type services struct {
 	locationTTL time.Duration
 	// listen is the address mux is served on.
 	listen string
+	// gaps is nil when unanswered questions are not being recorded.
+	gaps gapCounter
 }
 
 // frontEnds are every front end serve knows. Each returns nil when its
