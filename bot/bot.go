@@ -59,15 +59,6 @@ type Bot struct {
 	lib    atomic.Pointer[library]
 }
 
-// library is one asset list with everything built from it. It is swapped
-// whole, so a question always sees one consistent list.
-type library struct {
-	cat    *Catalogue
-	search Searcher
-	vocab  *vocabulary
-	assets map[string]*Asset
-}
-
 // ErrNotReady is returned by Answer before any asset list is in use.
 var ErrNotReady = errors.New("no asset list loaded yet")
 
@@ -79,23 +70,41 @@ func New(cfg Config, mem Memory) *Bot {
 
 // Use makes cat, searched by s, the list every later question is answered
 // from. Questions already being answered finish with the list they began
-// with.
+// with; then the previous Searcher is closed, if it is an io.Closer. The
+// bot owns s from now on: close it only through Use or Close.
 func (b *Bot) Use(cat *Catalogue, s Searcher) {
-	lib := &library{cat: cat, search: s, vocab: newVocabulary(cat, b.cfg.Postcodes), assets: make(map[string]*Asset, len(cat.Assets))}
-	for i := range cat.Assets {
-		lib.assets[cat.Assets[i].ID] = &cat.Assets[i]
+	if old := b.lib.Swap(newLibrary(cat, s, b.cfg.Postcodes)); old != nil {
+		old.retire()
 	}
-	b.lib.Store(lib)
+}
+
+// Close retires the list in use: its Searcher is closed once the questions
+// in flight are done. Later questions get ErrNotReady until the next Use.
+func (b *Bot) Close() {
+	if old := b.lib.Swap(nil); old != nil {
+		old.retire()
+	}
+}
+
+// Ready reports whether a list is in use, and how many assets and
+// activities it holds.
+func (b *Bot) Ready() (assets, activities int, ok bool) {
+	lib := b.lib.Load()
+	if lib == nil {
+		return 0, 0, false
+	}
+	return len(lib.cat.Assets), lib.activities, true
 }
 
 // Answer replies to one question. The error is for the operator's log; it
 // comes with an Answer that says sorry in plain words, so an adapter can
 // always send something.
 func (b *Bot) Answer(ctx context.Context, q Question) (Answer, error) {
-	lib := b.lib.Load()
+	lib := b.acquire()
 	if lib == nil {
 		return sorry(), ErrNotReady
 	}
+	defer lib.release()
 	now := q.At
 	if now.IsZero() {
 		now = b.cfg.Now()

@@ -41,7 +41,7 @@ func ask(ctx context.Context, args []string, env environment, stdout, stderr io.
 		fmt.Fprintln(stderr, "signpost:", err)
 		return 1
 	}
-	defer r.index.Close()
+	defer r.bot.Close()
 	ans, err := r.bot.Answer(ctx, bot.Question{Text: question, Near: r.near, At: now, Channel: "console"})
 	if err != nil {
 		fmt.Fprintln(stderr, "signpost:", err)

@@ -24,7 +24,7 @@ func chat(ctx context.Context, args []string, env environment, stdin io.Reader, 
 		fmt.Fprintln(stderr, "signpost:", err)
 		return 1
 	}
-	defer r.index.Close()
+	defer r.bot.Close()
 	welcome := fmt.Sprintf("Signpost: what's on around %s. Ask me things like \"knitting near Oldbury\" or \"toddler groups tomorrow\". Type \"help\" for more, \"quit\" to leave.", r.cat.Area.Name)
 	err = console.Run(ctx, r.bot, stdin, stdout, console.Options{Near: r.near, Welcome: welcome, Log: slog.New(slog.NewTextHandler(stderr, nil))})
 	if err != nil {

@@ -120,7 +120,7 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 		fmt.Fprintln(stderr, "signpost:", err)
 		return 1
 	}
-	defer r.index.Close()
+	defer r.bot.Close()
 
 	mux := http.NewServeMux()
 	svc := services{bot: r.bot, mux: mux, log: log, ids: bot.NewPseudonyms(nil), locationTTL: cfg.locationTTL, listen: cfg.listen}

@@ -35,12 +35,12 @@ func firstOf(ss ...string) string {
 	return ""
 }
 
-// ready is a bot with its asset list loaded and indexed.
+// ready is a bot with its asset list loaded and indexed. Close the bot
+// when done: it closes the index.
 type ready struct {
-	bot   *bot.Bot
-	index *index.Index
-	cat   *bot.Catalogue
-	near  *bot.Point
+	bot  *bot.Bot
+	cat  *bot.Catalogue
+	near *bot.Point
 }
 
 // start loads the asset list (and postcodes), builds the index and the
@@ -66,11 +66,11 @@ func (c *common) start(now time.Time, stderr io.Writer) (*ready, error) {
 	}
 	b := bot.New(bot.Config{Postcodes: postcodes}, bot.NewInMemory(24*time.Hour))
 	b.Use(cat, ix)
-	r := &ready{bot: b, index: ix, cat: cat}
+	r := &ready{bot: b, cat: cat}
 	if c.near != "" {
 		p, err := locate(b, c.near)
 		if err != nil {
-			ix.Close()
+			b.Close()
 			return nil, err
 		}
 		r.near = &p
