@@ -16,6 +16,12 @@ import (
 // the binary does with --postcodes testdata/postcodes.csv.
 func sample(t testing.TB) *bot.Bot {
 	t.Helper()
+	return sampleWith(t, bot.Config{})
+}
+
+// sampleWith is sample with cfg; the postcodes are always the sample's.
+func sampleWith(t testing.TB, cfg bot.Config) *bot.Bot {
+	t.Helper()
 	postcodes, err := assets.LoadPostcodes("../testdata/postcodes.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -28,9 +34,10 @@ func sample(t testing.TB) *bot.Bot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
-	b := bot.New(bot.Config{Postcodes: postcodes}, bot.NewInMemory(time.Hour))
+	cfg.Postcodes = postcodes
+	b := bot.New(cfg, bot.NewInMemory(time.Hour))
 	b.Use(cat, ix)
+	t.Cleanup(b.Close)
 	return b
 }
 
