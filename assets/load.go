@@ -68,24 +68,35 @@ var ErrInvalid = errors.New("the asset file has errors")
 // Load reads and parses the asset file at path. A file that cannot be read
 // gives an error naming the full path looked at.
 func Load(path string, opt Options) (*bot.Catalogue, []Problem, error) {
-	f, err := os.Open(path)
+	data, err := Read(path, opt)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			abs, _ := filepath.Abs(path)
-			return nil, nil, fmt.Errorf("no asset file at %s: give one with --assets FILE or $SIGNPOST_ASSETS", abs)
-		}
-		return nil, nil, fmt.Errorf("read asset file: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, int64(opt.maxBytes())+1))
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, nil, err
 	}
 	cat, problems, err := Parse(data, opt)
 	if err != nil {
 		return nil, problems, fmt.Errorf("%s: %w", path, err)
 	}
 	return cat, problems, nil
+}
+
+// Read reads the asset file at path, up to one byte past the largest size
+// Parse accepts, so Parse can say the file is too big. Reading and parsing
+// apart lets a caller know exactly which bytes it parsed.
+func Read(path string, opt Options) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			abs, _ := filepath.Abs(path)
+			return nil, fmt.Errorf("no asset file at %s: give one with --assets FILE or $SIGNPOST_ASSETS", abs)
+		}
+		return nil, fmt.Errorf("read asset file: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(opt.maxBytes())+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
 }
 
 // Parse reads an asset file's contents. It returns every problem found,

@@ -9,10 +9,19 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
+	"signpost/assets"
 	"signpost/bot"
+	"signpost/gaps"
+	"signpost/metrics"
+	"signpost/watch"
 )
 
 // shutdownGrace is how long replies in flight get to finish once signpost
@@ -38,7 +47,8 @@ type gapCounter interface {
 
 // services is what serve hands every front end it starts.
 type services struct {
-	bot *bot.Bot
+	// bot answers questions, counted for /metrics.
+	bot observed
 	// mux is served on SIGNPOST_LISTEN; front ends that take requests
 	// (webhooks, Slack's HTTP mode) add their paths to it.
 	mux *http.ServeMux
@@ -60,17 +70,21 @@ var frontEnds = []func(environment, services) (*frontEnd, error){telegramFrontEn
 
 // serveConfig is serve's settings, from flags and the environment.
 type serveConfig struct {
-	common
+	assets      string
+	postcodes   string
 	listen      string
 	logJSON     bool
 	locationTTL time.Duration
+	gapsFile    string
+	gapsKeep    time.Duration
 }
 
 func readServeConfig(args []string, env environment, stderr io.Writer) (serveConfig, error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c serveConfig
-	c.common.register(fs, env)
+	fs.StringVar(&c.assets, "assets", firstOf(env.assets, "assets.yaml"), "the asset `file` (default $SIGNPOST_ASSETS, else ./assets.yaml)")
+	fs.StringVar(&c.postcodes, "postcodes", env.postcodes, "a postcode CSV `file` (default $SIGNPOST_POSTCODES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -93,6 +107,15 @@ func readServeConfig(args []string, env environment, stderr io.Writer) (serveCon
 		}
 		c.locationTTL = d
 	}
+	c.gapsFile = firstOf(env.gapsFile, filepath.Join(filepath.Dir(c.assets), "gaps.jsonl"))
+	c.gapsKeep = 90 * 24 * time.Hour
+	if env.gapsDays != "" {
+		n, err := strconv.Atoi(env.gapsDays)
+		if err != nil || n < 1 {
+			return c, fmt.Errorf("SIGNPOST_GAPS_DAYS=%q: use a number of days, like 90", env.gapsDays)
+		}
+		c.gapsKeep = time.Duration(n) * 24 * time.Hour
+	}
 	return c, nil
 }
 
@@ -104,7 +127,8 @@ func newLogger(jsonLogs bool, w io.Writer) *slog.Logger {
 }
 
 // serve runs every front end whose credentials are set, with the health
-// and metrics endpoints, until ctx is done.
+// and metrics endpoints, reloading the asset file whenever it is saved or
+// on SIGHUP, until ctx is done.
 func serve(ctx context.Context, args []string, env environment, stdout, stderr io.Writer) int {
 	cfg, err := readServeConfig(args, env, stderr)
 	if err != nil {
@@ -115,15 +139,25 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 	}
 	log := newLogger(cfg.logJSON, stderr)
 
-	r, err := cfg.start(time.Now(), stderr)
+	var postcodes bot.Postcodes
+	if cfg.postcodes != "" {
+		if postcodes, err = assets.LoadPostcodes(cfg.postcodes); err != nil {
+			fmt.Fprintln(stderr, "signpost serve:", err)
+			return 1
+		}
+	}
+	gapFile, err := gaps.Open(cfg.gapsFile, cfg.gapsKeep, log)
 	if err != nil {
-		fmt.Fprintln(stderr, "signpost:", err)
+		fmt.Fprintf(stderr, "signpost serve: %v; set SIGNPOST_GAPS_FILE to a file signpost may write\n", err)
 		return 1
 	}
-	defer r.bot.Close()
+	defer gapFile.Close()
+	m := metrics.New()
+	b := bot.New(bot.Config{Postcodes: postcodes, LocationTTL: cfg.locationTTL, Gaps: gapFile}, bot.NewInMemory(cfg.locationTTL))
+	defer b.Close()
 
 	mux := http.NewServeMux()
-	svc := services{bot: r.bot, mux: mux, log: log, ids: bot.NewPseudonyms(nil), locationTTL: cfg.locationTTL, listen: cfg.listen}
+	svc := services{bot: observed{b, m}, mux: mux, log: log, ids: bot.NewPseudonyms(nil), locationTTL: cfg.locationTTL, listen: cfg.listen, gaps: gapFile}
 	var fronts []*frontEnd
 	for _, newFrontEnd := range frontEnds {
 		fe, err := newFrontEnd(env, svc)
@@ -140,6 +174,11 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 		return 2
 	}
 
+	lv := &live{path: cfg.assets, opt: assets.Options{Postcodes: postcodes}, bot: b, metrics: m, log: log, alert: alerts(fronts), now: time.Now}
+	lv.reload(ctx, true)
+	mux.Handle("GET /healthz", healthz(lv, b))
+	mux.Handle("GET /metrics", m.Handler())
+
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
 		fmt.Fprintf(stderr, "signpost serve: listen on %s: %v; set SIGNPOST_LISTEN to a free host:port\n", cfg.listen, err)
@@ -148,6 +187,13 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	log.Info("serving", "listen", ln.Addr().String(), "front_ends", len(fronts))
+
+	go func() {
+		if err := watch.File(ctx, cfg.assets, watch.Options{Log: log}, func() { lv.reload(ctx, false) }); err != nil {
+			log.Error("not watching the asset file; send SIGHUP after each save", "err", err)
+		}
+	}()
+	go reloadOnHangup(ctx, lv, log)
 
 	code := runFrontEnds(ctx, fronts, log)
 
@@ -158,6 +204,42 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 	}
 	log.Info("stopped")
 	return code
+}
+
+// reloadOnHangup reloads the asset file on each SIGHUP, as daemons do.
+func reloadOnHangup(ctx context.Context, lv *live, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			log.Info("SIGHUP: reloading the asset file")
+			lv.reload(ctx, true)
+		}
+	}
+}
+
+// alerts sends an alert through every front end that can raise one.
+func alerts(fronts []*frontEnd) func(ctx context.Context, text string) error {
+	var send []func(context.Context, string) error
+	for _, fe := range fronts {
+		if fe.alert != nil {
+			send = append(send, fe.alert)
+		}
+	}
+	if len(send) == 0 {
+		return nil
+	}
+	return func(ctx context.Context, text string) error {
+		var errs []error
+		for _, alert := range send {
+			errs = append(errs, alert(ctx, text))
+		}
+		return errors.Join(errs...)
+	}
 }
 
 // runFrontEnds runs every front end until ctx is done or one fails, which

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"signpost/assets"
+	"signpost/bot"
+	"signpost/index"
+	"signpost/metrics"
+)
+
+// live keeps the bot answering from the last good asset list. Each good
+// save is indexed beside the list in use and swapped in at once; a save
+// with errors is logged line by line, counted, alerted once, and changes
+// nothing people see.
+type live struct {
+	path    string
+	opt     assets.Options
+	bot     *bot.Bot
+	metrics *metrics.Metrics
+	log     *slog.Logger
+	// alert, if set, tells the operators about a bad save.
+	alert func(ctx context.Context, text string) error
+	now   func() time.Time
+
+	mu sync.Mutex
+	// tried is the content last loaded, good or bad, and alerted the last
+	// bad content alerted, so one save is never loaded or alerted twice.
+	tried, alerted [sha256.Size]byte
+	triedAny       bool
+
+	// saved is when the list being served was saved; nil before the first
+	// good load. It is read without waiting for a load in progress.
+	saved atomic.Pointer[time.Time]
+}
+
+// maxAlertProblems bounds the lines in one alert; the log has them all.
+const maxAlertProblems = 15
+
+// reload loads the asset file if it has changed since the last load, or
+// always when force is set, and reports whether a new list went live.
+func (l *live) reload(ctx context.Context, force bool) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	started := time.Now()
+	data, readErr := assets.Read(l.path, l.opt)
+	sum := sha256.Sum256(data)
+	if readErr != nil {
+		sum = sha256.Sum256([]byte(readErr.Error()))
+	}
+	if l.triedAny && sum == l.tried && !force {
+		return false
+	}
+	l.tried, l.triedAny = sum, true
+
+	opt := l.opt
+	opt.Now = l.now()
+	var cat *bot.Catalogue
+	var problems []assets.Problem
+	err := readErr
+	if err == nil {
+		cat, problems, err = assets.Parse(data, opt)
+	}
+	var ix *index.Index
+	if err == nil {
+		if ix, err = index.Build(cat); err != nil {
+			err = fmt.Errorf("index %s: %w", l.path, err)
+		}
+	}
+	if err != nil {
+		l.rejected(ctx, sum, err, problems)
+		return false
+	}
+
+	l.bot.Use(cat, l.metrics.Searcher(ix))
+	saved := modTime(l.path, opt.Now)
+	l.saved.Store(&saved)
+	assetCount, activityCount, _ := l.bot.Ready()
+	l.metrics.Reloaded(true, assetCount, activityCount, saved)
+	warnings := 0
+	for _, p := range problems {
+		if p.Warning {
+			warnings++
+		}
+	}
+	l.log.Info("asset list live", "file", l.path, "assets", assetCount, "activities", activityCount,
+		"warnings", warnings, "took", time.Since(started).Round(time.Millisecond))
+	return true
+}
+
+// rejected reports a save that cannot go live: each problem in the log,
+// and all of them, once, to the operators' alert.
+func (l *live) rejected(ctx context.Context, sum [sha256.Size]byte, err error, problems []assets.Problem) {
+	l.metrics.Reloaded(false, 0, 0, time.Time{})
+	keeping := "not answering questions until it is fixed"
+	if saved, ok := l.servedSince(); ok {
+		keeping = "still answering from the list saved " + saved.Format("Mon 2 Jan 15:04")
+	}
+	var lines []string
+	for _, p := range problems {
+		if p.Warning {
+			continue
+		}
+		l.log.Error("asset file has an error", "file", l.path, "line", p.Line, "problem", p.Message)
+		lines = append(lines, p.String())
+	}
+	if len(lines) == 0 {
+		l.log.Error("asset file not loaded", "file", l.path, "err", err)
+		lines = append(lines, err.Error())
+	}
+	l.log.Warn("asset file rejected; "+keeping, "file", l.path, "errors", len(lines))
+
+	if l.alert == nil || sum == l.alerted {
+		return
+	}
+	l.alerted = sum
+	if len(lines) > maxAlertProblems {
+		lines = append(lines[:maxAlertProblems], fmt.Sprintf("…and %d more: run `signpost check %s` to see them all", len(lines)-maxAlertProblems, l.path))
+	}
+	text := fmt.Sprintf("%s was saved with a mistake, so Signpost is %s. Fix this and save again:\n%s", l.path, keeping, strings.Join(lines, "\n"))
+	if err := l.alert(ctx, text); err != nil {
+		l.log.Error("alert about the asset file", "err", err)
+	}
+}
+
+// servedSince is when the list being served was saved, and whether there
+// is one.
+func (l *live) servedSince() (time.Time, bool) {
+	if t := l.saved.Load(); t != nil {
+		return *t, true
+	}
+	return time.Time{}, false
+}
+
+func modTime(path string, fallback time.Time) time.Time {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fallback
+	}
+	return info.ModTime()
+}
