@@ -5,6 +5,7 @@
 //	signpost ask   [--assets FILE] [--postcodes FILE] [--near PLACE|LAT,LON] [--at RFC3339] [--json] "question"
 //	signpost check [--postcodes FILE] [FILE]
 //	signpost serve [--assets FILE] [--postcodes FILE]
+//	signpost gaps  [--assets FILE] [--since 7d] [--csv]
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 const usage = `Signpost tells people what's on near them.
@@ -27,6 +29,8 @@ Usage:
       Check an asset file and say what to fix, line by line.
   signpost serve [--assets FILE] [--postcodes FILE]
       Run the Telegram and Slack front ends whose tokens are set (see README.md).
+  signpost gaps  [--assets FILE] [--since 7d] [--csv]
+      What residents asked that found nothing, most asked first.
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -56,6 +60,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return check(args[1:], env, stdout, stderr)
 	case "serve":
 		return serve(ctx, args[1:], env, stdout, stderr)
+	case "gaps":
+		return gapsCommand(args[1:], env, time.Now(), stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
