@@ -1,0 +1,185 @@
+package slack
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+
+	slackapi "github.com/slack-go/slack"
+
+	"signpost/bot"
+)
+
+// place is where a reply goes.
+type place struct {
+	channel string
+	// thread, if set, is the thread to reply in.
+	thread string
+	// ephemeral replies are seen only by user, sent through responseURL
+	// (Slack's address for answering a command or a button) when there is
+	// one, else with chat.postEphemeral.
+	ephemeral   bool
+	user        string
+	responseURL string
+}
+
+// shown is an answer the More and Share buttons refer to.
+type shown struct {
+	// conv is the bot conversation "more" continues; empty for lists.
+	conv string
+	// blocks are the message without its buttons, for Share.
+	blocks []slackapi.Block
+	// rest are the items that did not fit; botMore is whether the bot
+	// has more after them.
+	rest     [][]slackapi.Block
+	perPage  int
+	botMore  bool
+	fallback string
+	// channel and thread are where a visible answer was posted, so More
+	// continues there.
+	channel, thread string
+}
+
+// conversation is the bot's id for one person in one workspace, so "more"
+// and the More button continue that person's results.
+func conversation(team, user string) string { return "slack:" + team + ":" + user }
+
+// handle carries out one command: a question, help, gaps or stale.
+func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place, via string) {
+	now := a.now()
+	switch cmd.kind {
+	case showHelp:
+		a.deliver(ctx, to, helpContent(), conv, via)
+	case showGaps:
+		c, err := gapsContent(a.cfg.Gaps, now)
+		if err != nil {
+			a.log.Error("slack: gaps", "err", err)
+		}
+		a.deliver(ctx, to, c, "", via)
+	case showStale:
+		a.deliver(ctx, to, staleContent(a.bot, now), "", via)
+	default:
+		a.ask(ctx, cmd.question, conv, to, via)
+	}
+}
+
+// ask puts a question to the bot and sends its answer. The log holds the
+// person's pseudonym and how it went, never the question.
+func (a *Adapter) ask(ctx context.Context, text, conv string, to place, via string) {
+	now := a.now()
+	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: now, Channel: "slack"})
+	if err != nil {
+		// The bot's answer already says sorry; its error is for the operator.
+		a.log.Error("slack: the bot could not answer", "err", err)
+	}
+	a.deliver(ctx, to, answerContent(ans, now), conv, via)
+	a.log.Info("slack: answered", "from", a.cfg.IDs.Of(conv), "via", via, "results", len(ans.Results), "more", ans.More)
+}
+
+// deliver sends the first page of c to, with More when there is more and
+// Share when the reply is private, and keeps what the buttons need.
+func (a *Adapter) deliver(ctx context.Context, to place, c content, conv, via string) {
+	blocks, rest := layout(c)
+	more := len(rest) > 0 || c.botMore
+	share := to.ephemeral && c.shareable
+	if more || share {
+		id := newID()
+		a.answers.Add(id, &shown{conv: conv, blocks: blocks, rest: rest, perPage: c.perPage, botMore: c.botMore, fallback: c.fallback, channel: to.channel, thread: to.thread})
+		blocks = append(blocks[:len(blocks):len(blocks)], buttons(id, more, share))
+	}
+	if err := a.send(ctx, to, c.fallback, blocks); err != nil {
+		a.log.Error("slack: could not send the reply", "from", a.cfg.IDs.Of(conv), "via", via, "err", a.mask.Err(err))
+	}
+}
+
+// send posts one message.
+func (a *Adapter) send(ctx context.Context, to place, fallback string, blocks []slackapi.Block) error {
+	opts := []slackapi.MsgOption{
+		slackapi.MsgOptionText(clip(escape(fallback), maxTextLen), false),
+		slackapi.MsgOptionBlocks(blocks...),
+		slackapi.MsgOptionDisableLinkUnfurl(),
+	}
+	if !to.ephemeral {
+		if to.thread != "" {
+			opts = append(opts, slackapi.MsgOptionTS(to.thread))
+		}
+		_, _, err := a.api.PostMessageContext(ctx, to.channel, opts...)
+		return err
+	}
+	if to.responseURL != "" {
+		_, _, err := a.api.PostMessageContext(ctx, to.channel, append(opts, slackapi.MsgOptionResponseURL(to.responseURL, slackapi.ResponseTypeEphemeral))...)
+		if err == nil {
+			return nil
+		}
+		a.log.Warn("slack: response_url failed, trying chat.postEphemeral", "err", a.mask.Err(err))
+	}
+	_, err := a.api.PostEphemeralContext(ctx, to.channel, to.user, opts...)
+	return err
+}
+
+// press answers a button: More shows the next page, Share posts the
+// answer for the whole channel to see.
+func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, more bool, id string) {
+	channel := cb.Container.ChannelID
+	if channel == "" {
+		channel = cb.Channel.ID
+	}
+	private := place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}
+	rec, ok := a.answers.Get(id)
+	if !ok {
+		msg := "That answer has expired (I keep answers for a day, and forget them when I restart). Please ask again."
+		a.deliver(ctx, private, content{intro: msg, fallback: msg}, "", "button")
+		return
+	}
+	if !more {
+		a.share(ctx, cb, channel, rec)
+		return
+	}
+	to := private
+	if !cb.Container.IsEphemeral && rec.channel != "" {
+		to = place{channel: rec.channel, thread: rec.thread}
+	}
+	switch {
+	case len(rec.rest) > 0:
+		a.deliver(ctx, to, content{items: rec.rest, perPage: rec.perPage, botMore: rec.botMore, shareable: true, fallback: rec.fallback}, rec.conv, "more")
+	case rec.botMore:
+		a.ask(ctx, "more", rec.conv, to, "more")
+	default:
+		msg := "That's everything for that answer."
+		a.deliver(ctx, private, content{intro: msg, fallback: msg}, "", "more")
+	}
+}
+
+// share posts rec where the button was pressed, for everyone there. The
+// response URL works in any channel; posting directly needs the bot to be
+// a member, so if both fail the person is told how to fix it.
+func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, channel string, rec *shown) {
+	blocks := append(rec.blocks[:len(rec.blocks):len(rec.blocks)], sharedBy(cb.User.ID))
+	opts := []slackapi.MsgOption{
+		slackapi.MsgOptionText(clip(escape(rec.fallback), maxTextLen), false),
+		slackapi.MsgOptionBlocks(blocks...),
+		slackapi.MsgOptionDisableLinkUnfurl(),
+	}
+	err := errors.New("no response URL")
+	if cb.ResponseURL != "" {
+		_, _, err = a.api.PostMessageContext(ctx, channel, append(opts, slackapi.MsgOptionResponseURL(cb.ResponseURL, slackapi.ResponseTypeInChannel))...)
+	}
+	if err != nil {
+		_, _, err = a.api.PostMessageContext(ctx, channel, opts...)
+	}
+	if err == nil {
+		a.log.Info("slack: shared an answer", "from", a.cfg.IDs.Of(conversation(cb.Team.ID, cb.User.ID)))
+		return
+	}
+	a.log.Warn("slack: could not share", "from", a.cfg.IDs.Of(conversation(cb.Team.ID, cb.User.ID)), "err", a.mask.Err(err))
+	msg := "I couldn't share that here. Add me to this channel (type /invite @Signpost), then press Share again."
+	a.deliver(ctx, place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}, content{intro: msg, fallback: msg}, "", "share")
+}
+
+// newID is a fresh answer id for the buttons: 16 hex digits.
+func newID() string {
+	b := make([]byte, answerIDLen/2)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
