@@ -50,7 +50,7 @@ assets:
 
 // newLive is a live list over path, with its log in logs and its alerts
 // sent to alerts.
-func newLive(t *testing.T, path string, logs *syncBuffer, alerts chan<- string) (*live, *bot.Bot) {
+func newLive(t testing.TB, path string, logs *syncBuffer, alerts chan<- string) (*live, *bot.Bot) {
 	t.Helper()
 	b := bot.New(bot.Config{}, bot.NewInMemory(time.Hour))
 	t.Cleanup(b.Close)
