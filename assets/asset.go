@@ -48,9 +48,13 @@ func (p *parser) asset(n *yaml.Node) (bot.Asset, bool) {
 	case a.Postcode == "":
 		p.errorAt(n.Line, "%s has no postcode and no lat/lon; add `postcode:` so people can find it", what)
 	default:
-		if pt, ok := p.opt.Postcodes[bot.NormalizePostcode(a.Postcode)]; ok {
+		pt, ok := p.opt.Postcodes[bot.NormalizePostcode(a.Postcode)]
+		switch {
+		case ok:
 			a.Point = &pt
-		} else {
+		case p.opt.Postcodes == nil:
+			p.warnAt(m["postcode"].Line, "%s has a postcode but no lat and lon, so no distance can be shown; add lat and lon, or give a postcode file with --postcodes", what)
+		default:
 			p.warnAt(m["postcode"].Line, "%s: postcode %s is not in the postcode file, so no distance can be shown; add lat and lon", what, a.Postcode)
 		}
 	}

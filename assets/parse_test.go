@@ -197,3 +197,19 @@ func TestLoadMissingFileSaysWhere(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestPostcodeWithoutAFile: with no postcode file, a postcode-only asset
+// is warned about in words that do not mention a file nobody gave.
+func TestPostcodeWithoutAFile(t *testing.T) {
+	data := "area:\n  name: Test\n  timezone: Europe/London\nassets:\n  - id: crown\n    name: The Crown\n    kind: pub\n    postcode: B69 4RJ\n    reviewed: 2026-10-01\n"
+	cat, problems, err := Parse([]byte(data), Options{Now: now})
+	if err != nil || len(problems) != 1 {
+		t.Fatalf("err %v, problems %v", err, problems)
+	}
+	if p := problems[0]; !p.Warning || p.Line != 8 || !strings.Contains(p.Message, "give a postcode file with --postcodes") {
+		t.Errorf("problem = %v", p)
+	}
+	if cat.Assets[0].Point != nil {
+		t.Errorf("placed at %v with nothing to place it by", cat.Assets[0].Point)
+	}
+}
