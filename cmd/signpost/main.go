@@ -86,6 +86,7 @@ type environment struct {
 	telegramWebhook string // TELEGRAM_WEBHOOK_URL
 	telegramSecret  string // TELEGRAM_WEBHOOK_SECRET
 	telegramRate    string // SIGNPOST_TELEGRAM_RATE
+	telegramSeen    string // SIGNPOST_TELEGRAM_SEEN_FILE
 
 	slackBotToken      string // SLACK_BOT_TOKEN
 	slackAppToken      string // SLACK_APP_TOKEN
@@ -110,6 +111,7 @@ func readEnv(getenv func(string) string) environment {
 		telegramWebhook: getenv("TELEGRAM_WEBHOOK_URL"),
 		telegramSecret:  getenv("TELEGRAM_WEBHOOK_SECRET"),
 		telegramRate:    getenv("SIGNPOST_TELEGRAM_RATE"),
+		telegramSeen:    getenv("SIGNPOST_TELEGRAM_SEEN_FILE"),
 
 		slackBotToken:      getenv("SLACK_BOT_TOKEN"),
 		slackAppToken:      getenv("SLACK_APP_TOKEN"),

@@ -1,0 +1,366 @@
+// Package telegram lets residents ask Signpost from Telegram. It turns
+// Telegram updates into bot.Questions and bot.Answers into short HTML
+// messages with buttons, and owns everything about Telegram: the token,
+// long polling or a webhook, retries, Telegram's rate limits, escaping
+// and splitting. It talks to Telegram through github.com/go-telegram/bot.
+package telegram
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+	"golang.org/x/time/rate"
+
+	"signpost/bot"
+)
+
+// Bot is what the adapter needs of Signpost's core.
+type Bot interface {
+	// Answer replies to one question; with an error it still returns an
+	// apology to send.
+	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
+	// Forget drops what is remembered of one conversation.
+	Forget(from string)
+	// Asset finds an asset of the list in use by id, for a Map button
+	// pressed after the answer was sent.
+	Asset(id string) (*bot.Asset, bool)
+}
+
+// Config is the adapter's settings. Zero values mean the defaults.
+type Config struct {
+	// Token is the bot's token from BotFather. It is never logged.
+	Token string
+	// APIURL is the Bot API server (default https://api.telegram.org).
+	APIURL string
+	// WebhookURL, if set, is registered with Telegram and updates come to
+	// WebhookHandler; otherwise the adapter long-polls.
+	WebhookURL string
+	// WebhookSecret is the secret Telegram sends with every webhook
+	// request; a random one is made when it is empty.
+	WebhookSecret string
+	// Rate is how many messages a second the bot sends in all (default 25,
+	// below Telegram's 30).
+	Rate float64
+	// ChatRate is how many messages a minute one chat may send before it
+	// is asked to slow down (default 20).
+	ChatRate int
+	// SeenFile, if set, keeps the ids of updates already answered, so that
+	// none is answered twice across a restart.
+	SeenFile string
+	// LocationTTL is how long the core keeps a shared location, for the
+	// privacy note (default 24h).
+	LocationTTL time.Duration
+	// ShutdownGrace is how long replies in flight get once Run is told to
+	// stop (default 10 s).
+	ShutdownGrace time.Duration
+	// Log receives operational events; never message text with an id.
+	Log *slog.Logger
+	// IDs hashes chat ids for the log.
+	IDs bot.Pseudonyms
+	// Now is the clock for questions (default time.Now).
+	Now func() time.Time
+}
+
+// ConfigError is a setting New cannot use, with what to do about it.
+type ConfigError struct {
+	// Setting is "token", "API URL", "webhook URL", "webhook secret" or
+	// "rate".
+	Setting string
+	Problem string
+}
+
+func (e *ConfigError) Error() string { return e.Setting + ": " + e.Problem }
+
+const (
+	defaultAPIURL = "https://api.telegram.org"
+	// pollTimeout is how long one getUpdates call waits for updates.
+	pollTimeout = 50 * time.Second
+	// callTimeout bounds one call to send a reply.
+	callTimeout = 30 * time.Second
+)
+
+// tokenShape is what BotFather's tokens look like: the bot's id, a colon,
+// then 35 letters, digits, '-' or '_' (a little leeway either way).
+var tokenShape = regexp.MustCompile(`^[0-9]{3,20}:[A-Za-z0-9_-]{30,60}$`)
+
+// secretShape is what Telegram accepts as a webhook secret.
+var secretShape = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
+
+// Adapter is the Telegram front end. Make one with New and call Run once.
+type Adapter struct {
+	cfg     Config
+	core    Bot
+	api     *tgbot.Bot
+	log     *slog.Logger
+	webhook *url.URL
+
+	// accepting is set while updates are taken; webhook requests are
+	// refused with 503 outside it, so Telegram delivers them again later.
+	accepting atomic.Bool
+	// intake counts webhook requests being taken in, so shutdown can wait
+	// for them before draining.
+	intake sync.WaitGroup
+	// self is the bot's own account, known once Run has asked getMe.
+	self atomic.Pointer[identity]
+
+	seen   *seenSet
+	chats  *chats
+	global *rate.Limiter
+	keys   *assetKeys
+
+	// work is the context replies are sent under: it outlives Run's
+	// context by the shutdown grace.
+	work       context.Context
+	cancelWork context.CancelFunc
+	// side counts callback answers in flight.
+	side sync.WaitGroup
+}
+
+// identity is the bot's own account.
+type identity struct {
+	id       int64
+	username string
+}
+
+// New checks cfg and makes an adapter answering from core. It does no
+// network I/O: Run does. Errors never hold the token.
+func New(cfg Config, core Bot) (*Adapter, error) {
+	cfg.Token = strings.TrimSpace(cfg.Token)
+	if !tokenShape.MatchString(cfg.Token) {
+		return nil, &ConfigError{"token", "this does not look like a bot token. BotFather gives one like 123456789:AAE..., the bot's number, a colon, then about 35 letters, digits, - and _; copy all of it"}
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = defaultAPIURL
+	}
+	if u, err := url.Parse(cfg.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, &ConfigError{"API URL", "use a URL like https://api.telegram.org"}
+	}
+	cfg.APIURL = strings.TrimSuffix(cfg.APIURL, "/")
+	a := &Adapter{core: core}
+	if cfg.WebhookURL != "" {
+		u, err := url.Parse(cfg.WebhookURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Path == "" || u.Path == "/" {
+			return nil, &ConfigError{"webhook URL", "use the public https URL Telegram should post to, with a path, like https://signpost.example.org/telegram"}
+		}
+		a.webhook = u
+		if cfg.WebhookSecret == "" {
+			cfg.WebhookSecret = randomSecret()
+		}
+		if !secretShape.MatchString(cfg.WebhookSecret) {
+			return nil, &ConfigError{"webhook secret", "use 1 to 256 letters, digits, _ and -, or leave it unset to have one made"}
+		}
+	}
+	if cfg.Rate < 0 {
+		return nil, &ConfigError{"rate", "use a number of messages a second above 0, like 25"}
+	}
+	if cfg.Rate == 0 {
+		cfg.Rate = 25
+	}
+	if cfg.ChatRate <= 0 {
+		cfg.ChatRate = 20
+	}
+	if cfg.LocationTTL <= 0 {
+		cfg.LocationTTL = 24 * time.Hour
+	}
+	if cfg.ShutdownGrace <= 0 {
+		cfg.ShutdownGrace = 10 * time.Second
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.IDs.Of("") == (bot.Pseudonyms{}).Of("") {
+		// The zero value hashes with an empty key, which hides nothing.
+		cfg.IDs = bot.NewPseudonyms(nil)
+	}
+	a.cfg = cfg
+	a.log = cfg.Log.With("front_end", "telegram")
+	a.seen = newSeenSet(cfg.SeenFile, seenKeep, a.log)
+	a.chats = newChats(cfg.ChatRate)
+	a.global = rate.NewLimiter(rate.Limit(cfg.Rate), max(1, int(cfg.Rate/5)))
+	a.keys = newAssetKeys(assetKeysKeep)
+	a.work, a.cancelWork = context.WithCancel(context.Background())
+
+	api, err := tgbot.New(cfg.Token,
+		tgbot.WithServerURL(cfg.APIURL),
+		tgbot.WithSkipGetMe(),
+		tgbot.WithHTTPClient(pollTimeout, newHTTPClient()),
+		tgbot.WithDefaultHandler(a.take),
+		tgbot.WithNotAsyncHandlers(),
+		tgbot.WithAllowedUpdates(allowedUpdates),
+		tgbot.WithErrorsHandler(func(err error) { a.log.Warn("telegram client", "err", a.mask(err)) }),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("start the Telegram client: %w", a.mask(err))
+	}
+	a.api = api
+	return a, nil
+}
+
+// allowedUpdates are the updates the adapter asks Telegram for.
+var allowedUpdates = tgbot.AllowedUpdates{"message", "edited_message", "callback_query"}
+
+// newHTTPClient keeps enough connections open to the Bot API for replies
+// to many chats at once; Go's default keeps only two idle.
+func newHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	t.MaxConnsPerHost = 64
+	return &http.Client{Transport: t, Timeout: pollTimeout + 10*time.Second}
+}
+
+func randomSecret() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// Run takes updates until ctx is done, by webhook if one is configured and
+// by long polling otherwise. Then it stops taking updates, gives replies in
+// flight up to the shutdown grace to finish, and returns nil. An error
+// means it could not start: Telegram refused the token or the webhook.
+func (a *Adapter) Run(ctx context.Context) error {
+	defer a.cancelWork()
+	if err := a.seen.open(); err != nil {
+		return err
+	}
+	defer a.seen.close()
+	if err := a.whoAmI(ctx); err != nil || ctx.Err() != nil {
+		return err
+	}
+	a.setCommands(ctx)
+	// Updates are taken from here on: in webhook mode Telegram may already
+	// be posting them from an earlier registration.
+	a.accepting.Store(true)
+	err := a.takeUpdates(ctx)
+	a.accepting.Store(false)
+	a.intake.Wait()
+	a.drain()
+	return err
+}
+
+// takeUpdates registers the webhook and waits for ctx, or long-polls until
+// ctx is done.
+func (a *Adapter) takeUpdates(ctx context.Context) error {
+	if a.webhook != nil {
+		if err := a.registerWebhook(ctx); err != nil {
+			return err
+		}
+		a.log.Info("taking updates by webhook", "path", a.webhook.Path)
+		<-ctx.Done()
+		return nil
+	}
+	err := a.call(ctx, "deleteWebhook", func(ctx context.Context) error {
+		_, err := a.api.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{})
+		return err
+	})
+	if err != nil && ctx.Err() == nil {
+		return a.startError("switch to long polling", err)
+	}
+	a.log.Info("taking updates by long polling")
+	a.api.Start(ctx)
+	return nil
+}
+
+// drain lets the chats finish what they were given, for up to the
+// shutdown grace, then abandons the rest, saying so in the log.
+func (a *Adapter) drain() {
+	done := make(chan struct{})
+	go func() {
+		a.chats.wg.Wait()
+		a.side.Wait()
+		close(done)
+	}()
+	timer := time.NewTimer(a.cfg.ShutdownGrace)
+	defer timer.Stop()
+	select {
+	case <-done:
+		a.log.Info("stopped; every reply sent")
+	case <-timer.C:
+		a.log.Warn("stopping with replies unsent after the shutdown grace", "grace", a.cfg.ShutdownGrace)
+		a.cancelWork()
+		<-done
+	}
+}
+
+// whoAmI asks Telegram who the bot is (for mentions in groups), retrying
+// while Telegram cannot be reached.
+func (a *Adapter) whoAmI(ctx context.Context) error {
+	for attempt := 1; ; attempt++ {
+		me, err := a.api.GetMe(ctx)
+		if err == nil {
+			a.self.Store(&identity{id: me.ID, username: me.Username})
+			a.log.Info("connected to Telegram", "bot", "@"+me.Username)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if permanent(err) {
+			return a.startError("check the bot token", err)
+		}
+		wait := backoff(attempt)
+		a.log.Warn("cannot reach Telegram yet; trying again", "err", a.mask(err), "in", wait)
+		if !sleep(ctx, wait) {
+			return nil
+		}
+	}
+}
+
+// startError explains a refusal by Telegram at start-up.
+func (a *Adapter) startError(what string, err error) error {
+	switch {
+	case errors.Is(err, tgbot.ErrorUnauthorized), errors.Is(err, tgbot.ErrorNotFound):
+		return errors.New("Telegram does not accept this bot token: check it with BotFather (/mybots, then API Token) and set TELEGRAM_BOT_TOKEN again")
+	}
+	return fmt.Errorf("%s: %w", what, a.mask(err))
+}
+
+// commands are offered in Telegram's command menu.
+var commands = []struct{ name, description string }{
+	{"start", "Welcome and how to use me"},
+	{"help", "What you can ask"},
+	{"near", "Share your location"},
+	{"more", "Show more results"},
+	{"forget", "Forget my location and last question"},
+}
+
+// setCommands fills Telegram's command menu, so people see the commands
+// without the operator having to set them in BotFather. A failure is
+// logged, not fatal: the commands still work when typed.
+func (a *Adapter) setCommands(ctx context.Context) {
+	var list []models.BotCommand
+	for _, c := range commands {
+		list = append(list, models.BotCommand{Command: c.name, Description: c.description})
+	}
+	err := a.call(ctx, "setMyCommands", func(ctx context.Context) error {
+		_, err := a.api.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: list})
+		return err
+	})
+	if err != nil && ctx.Err() == nil {
+		a.log.Warn("could not set the command menu; set it in BotFather with /setcommands", "err", a.mask(err))
+	}
+}
+
+// mask removes the token from an error's text.
+func (a *Adapter) mask(err error) error {
+	if err == nil || a.cfg.Token == "" || !strings.Contains(err.Error(), a.cfg.Token) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), a.cfg.Token, "<token>"))
+}

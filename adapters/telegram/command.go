@@ -1,0 +1,91 @@
+package telegram
+
+import (
+	"strings"
+	"unicode"
+)
+
+// parseCommand reads a command at the start of text: "/near", "/near@signpost_bot",
+// "/near Tipton". name is lower-cased; target is the bot named after '@',
+// if any; args are the words after it. ok is false when text is not a
+// command, such as "/ hello" or "/home/me".
+func parseCommand(text string) (name, target, args string, ok bool) {
+	rest, found := strings.CutPrefix(text, "/")
+	if !found {
+		return "", "", "", false
+	}
+	name, rest = leadingWord(rest, 32)
+	if name == "" {
+		return "", "", "", false
+	}
+	if after, at := strings.CutPrefix(rest, "@"); at {
+		target, rest = leadingWord(after, 64)
+		if target == "" {
+			return "", "", "", false
+		}
+	}
+	if rest != "" && !unicode.IsSpace(firstRune(rest)) {
+		return "", "", "", false
+	}
+	return strings.ToLower(name), target, strings.TrimSpace(rest), true
+}
+
+// leadingWord splits off up to max letters, digits and underscores, as
+// Telegram allows in command and bot names; a longer run is no word.
+func leadingWord(s string, max int) (word, rest string) {
+	i := 0
+	for i < len(s) && isNameByte(s[i]) {
+		i++
+	}
+	if i > max {
+		return "", s
+	}
+	return s[:i], s[i:]
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// stripMention removes every "@username" standing as a word in text,
+// ignoring case as Telegram does, and reports whether there was one.
+func stripMention(text, username string) (string, bool) {
+	if username == "" {
+		return text, false
+	}
+	mention := "@" + strings.ToLower(username)
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		// Lower-casing changed byte lengths (rare scripts): match exactly.
+		lower, mention = text, "@"+username
+	}
+	var b strings.Builder
+	found := false
+	for i := 0; i < len(text); {
+		j := strings.Index(lower[i:], mention)
+		if j < 0 {
+			b.WriteString(text[i:])
+			break
+		}
+		start, end := i+j, i+j+len(mention)
+		if (start > 0 && isNameByte(text[start-1])) || (end < len(text) && isNameByte(text[end])) {
+			b.WriteString(text[i:end])
+			i = end
+			continue
+		}
+		b.WriteString(text[i:start])
+		found = true
+		i = end
+	}
+	return strings.Join(strings.Fields(b.String()), " "), found
+}
+
+// equalFold compares bot usernames, which Telegram treats without case.
+func equalFold(a, b string) bool { return strings.EqualFold(a, b) }

@@ -1,0 +1,176 @@
+package telegram
+
+import (
+	"context"
+	"strings"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"signpost/bot"
+)
+
+// respond is the conversation: what to send back for one incoming
+// message.
+func (a *Adapter) respond(c *chat, in incoming) []reply {
+	switch in.kind {
+	case kindCommand:
+		return a.command(c, in)
+	case kindText:
+		return a.ask(c, in.text, nil)
+	case kindLocation:
+		return a.ask(c, "", in.near)
+	case kindButton:
+		return a.button(c, in.data)
+	case kindUnsupported:
+		return []reply{plainReply("Sorry, I can't read " + in.what + ". Please type your question, like \"" + bot.Examples()[0] + "\", or share your location.")}
+	case kindEdited:
+		return []reply{plainReply(editedNote)}
+	case kindSlowDown:
+		return []reply{plainReply(slowDownNote)}
+	case kindSafetyOnly:
+		return a.safetyOnly(in.text)
+	}
+	return nil
+}
+
+// command answers /start, /help, /near, /forget and /more.
+func (a *Adapter) command(c *chat, in incoming) []reply {
+	switch in.command {
+	case "start":
+		return []reply{a.welcome(c.group)}
+	case "help":
+		return []reply{htmlReply(helpText(), nil)}
+	case "near":
+		if in.text != "" {
+			return a.ask(c, "near "+in.text, nil)
+		}
+		if c.group {
+			return []reply{plainReply(nearInGroup)}
+		}
+		return []reply{htmlReply(nearText, locationKeyboard)}
+	case "forget":
+		a.core.Forget(conversation(c.id))
+		return []reply{plainReply(forgotten)}
+	case "more":
+		return a.ask(c, "more", nil)
+	}
+	return []reply{plainReply("Sorry, I don't know the command /" + in.command + ". Type /help to see what I can do.")}
+}
+
+// ask puts a question to the core and formats its answer.
+func (a *Adapter) ask(c *chat, text string, near *bot.Point) []reply {
+	now := a.cfg.Now()
+	ans, err := a.core.Answer(a.work, bot.Question{Text: text, From: conversation(c.id), Near: near, At: now, Channel: "telegram"})
+	if err != nil {
+		// No chat id here: the error may quote the question.
+		a.log.Error("the bot could not answer; it apologised", "err", err)
+	}
+	if ans.Safety {
+		return []reply{{plain: ans.Reply, urgent: true}}
+	}
+	return a.format(ans, now)
+}
+
+// safetyOnly answers a message over the chat's rate only if it sounds
+// like a crisis. It is asked without the conversation, so the person's
+// "more" and location are left as they were.
+func (a *Adapter) safetyOnly(text string) []reply {
+	ans, _ := a.core.Answer(a.work, bot.Question{Text: text, At: a.cfg.Now(), Channel: "telegram"})
+	if !ans.Safety {
+		return nil
+	}
+	return []reply{{plain: ans.Reply, urgent: true}}
+}
+
+// button answers a pressed inline button: More, or a result's Map.
+func (a *Adapter) button(c *chat, data string) []reply {
+	b, ok := parseButton(data)
+	switch {
+	case !ok:
+		return []reply{plainReply(expiredButton)}
+	case b.more:
+		return a.ask(c, "more", nil)
+	}
+	id, ok := a.keys.resolve(b.key)
+	if !ok {
+		return []reply{plainReply(expiredButton)}
+	}
+	asset, ok := a.core.Asset(id)
+	if !ok {
+		return []reply{plainReply("Sorry, that place is no longer on my list. Ask me again to see what's on now.")}
+	}
+	address := address(asset)
+	if asset.Point == nil {
+		return []reply{htmlReply("I don't have a map position for <b>"+escape(asset.Name)+"</b>. The address is: "+escape(address), nil)}
+	}
+	return []reply{{venue: &venue{title: asset.Name, address: address, lat: asset.Point.Lat, lon: asset.Point.Lon}}}
+}
+
+// address is where an asset is, for a venue message, which must have one.
+func address(a *bot.Asset) string {
+	var parts []string
+	for _, p := range []string{a.Address, a.Postcode} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return a.Name
+	}
+	return strings.Join(parts, ", ")
+}
+
+// welcome is the answer to /start.
+func (a *Adapter) welcome(group bool) reply {
+	var b strings.Builder
+	b.WriteString("<b>Hello! I'm Signpost.</b>\nI can tell you what's on near you: groups, clubs, cafés, libraries and more, with when and where.\n\nJust ask in your own words, for example:")
+	for _, q := range bot.Examples() {
+		b.WriteString("\n• " + escape(q))
+	}
+	if group {
+		b.WriteString("\n\nIn this group, start your message with @" + escape(a.username()) + " or use a command, and I'll answer.")
+	} else {
+		b.WriteString("\n\nTap <b>" + shareLocation + "</b> below and I'll find things near you.")
+	}
+	b.WriteString("\n\n<i>Privacy: I keep a location you share for " + escape(humanDuration(a.cfg.LocationTTL)) + ", in memory only, to answer you. /forget clears it.</i>")
+	var markup any
+	if !group {
+		markup = locationKeyboard
+	}
+	return htmlReply(b.String(), markup)
+}
+
+func (a *Adapter) username() string {
+	if me := a.self.Load(); me != nil {
+		return me.username
+	}
+	return "me"
+}
+
+// shareLocation is the reply-keyboard button that sends the phone's
+// location; Telegram offers it in private chats only.
+const shareLocation = "📍 Share my location"
+
+var locationKeyboard = &models.ReplyKeyboardMarkup{
+	Keyboard:              [][]models.KeyboardButton{{{Text: shareLocation, RequestLocation: true}}},
+	ResizeKeyboard:        true,
+	InputFieldPlaceholder: "Ask me what's on…",
+}
+
+// answerButton stops the spinner on a pressed button. It runs on its own,
+// so the press is acknowledged at once even while the chat waits its turn
+// to be answered.
+func (a *Adapter) answerButton(id string) {
+	a.side.Add(1)
+	go func() {
+		defer a.side.Done()
+		err := a.call(a.work, "answerCallbackQuery", func(ctx context.Context) error {
+			_, err := a.api.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: id})
+			return err
+		})
+		if err != nil {
+			a.log.Warn("could not answer a button press", "err", a.mask(err))
+		}
+	}()
+}

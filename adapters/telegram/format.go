@@ -1,0 +1,138 @@
+package telegram
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"signpost/bot"
+)
+
+// maxMessage is the longest message sent, in UTF-16 code units of its
+// HTML: below Telegram's 4,096 characters, with room to spare.
+const maxMessage = 4000
+
+// escaper makes text safe in Telegram HTML: a venue called
+// "Tea & Toast <Tuesdays>" shows as written.
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func escape(s string) string { return escaper.Replace(s) }
+
+// unescaper turns Telegram HTML's entities back into text.
+var unescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&amp;", "&")
+
+// plainOf is html's text without tags or entities, as a fallback should
+// Telegram refuse the HTML.
+func plainOf(html string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(html, '<')
+		if i < 0 {
+			b.WriteString(html)
+			break
+		}
+		b.WriteString(html[:i])
+		j := strings.IndexByte(html[i:], '>')
+		if j < 0 {
+			b.WriteString(html[i:])
+			break
+		}
+		html = html[i+j+1:]
+	}
+	return unescaper.Replace(b.String())
+}
+
+func htmlReply(html string, markup any) reply {
+	return reply{html: html, plain: plainOf(html), markup: markup}
+}
+
+func plainReply(text string) reply { return reply{plain: text} }
+
+// format writes an answer as Telegram HTML: the intro, each result's
+// name in bold with when, cost, distance and address, then the footer,
+// split into messages below Telegram's limit. The last message carries
+// the buttons: Map for each place and More when there is more.
+func (a *Adapter) format(ans bot.Answer, now time.Time) []reply {
+	var b strings.Builder
+	b.WriteString(escape(ans.Intro))
+	for _, r := range ans.Results {
+		when := now
+		if r.Next != nil {
+			when = now.In(r.Next.Location()) // "today" is in the area's time
+		}
+		b.WriteString("\n\n<b>" + escape(r.Title()) + "</b>")
+		var facts []string
+		for _, f := range []string{r.When(when), r.Cost(), r.Distance()} {
+			if f != "" {
+				facts = append(facts, escape(f))
+			}
+		}
+		if len(facts) > 0 {
+			b.WriteString("\n" + strings.Join(facts, " · "))
+		}
+		if where := r.Where(); where != "" {
+			b.WriteString("\n" + escape(where))
+		}
+	}
+	if ans.Footer != "" {
+		b.WriteString("\n\n<i>" + escape(ans.Footer) + "</i>")
+	}
+	html := b.String()
+	if strings.TrimSpace(plainOf(html)) == "" {
+		html = escape(ans.Reply)
+	}
+	parts := splitHTML(html, maxMessage)
+	out := make([]reply, len(parts))
+	for i, p := range parts {
+		out[i] = htmlReply(p, nil)
+	}
+	if kb := a.keyboard(ans); kb != nil && len(out) > 0 {
+		out[len(out)-1].markup = kb
+	}
+	return out
+}
+
+// inlineKeyboard and inlineButton are Telegram's inline keyboard with only
+// the fields used. The client's own models.InlineKeyboardButton always
+// sends an empty copy_text, which Telegram refuses (BUTTON_COPY_TEXT_INVALID).
+type inlineKeyboard struct {
+	Rows [][]inlineButton `json:"inline_keyboard"`
+}
+
+type inlineButton struct {
+	Text string `json:"text"`
+	Data string `json:"callback_data"`
+}
+
+// maxLabel bounds a button's label, in characters, so it fits a phone.
+const maxLabel = 32
+
+// keyboard offers a Map button for each place in the answer that has a
+// position, once each, and More when there are more results.
+func (a *Adapter) keyboard(ans bot.Answer) *inlineKeyboard {
+	kb := &inlineKeyboard{}
+	shown := map[string]bool{}
+	for _, r := range ans.Results {
+		if r.Asset == nil || r.Asset.Point == nil || shown[r.Asset.ID] {
+			continue
+		}
+		shown[r.Asset.ID] = true
+		kb.Rows = append(kb.Rows, []inlineButton{{Text: "📍 Map: " + shorten(r.Asset.Name, maxLabel), Data: a.keys.data(r.Asset.ID)}})
+	}
+	if ans.More {
+		kb.Rows = append(kb.Rows, []inlineButton{{Text: "More results", Data: moreData}})
+	}
+	if len(kb.Rows) == 0 {
+		return nil
+	}
+	return kb
+}
+
+// shorten cuts s to at most n characters, marking the cut with "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
