@@ -137,6 +137,10 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/auth.test", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer "+botToken && r.FormValue("token") != botToken {
+			reply(w, map[string]any{"ok": false, "error": "invalid_auth"})
+			return
+		}
 		reply(w, map[string]any{"ok": true, "team_id": team, "user_id": "U0BOT", "bot_id": "B0BOT"})
 	})
 	mux.HandleFunc("/api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
@@ -519,7 +523,11 @@ func (f *fakeBot) Answer(ctx context.Context, q bot.Question) (bot.Answer, error
 		f.asked <- struct{}{}
 	}
 	if f.release != nil {
-		<-f.release
+		select {
+		case <-f.release:
+		case <-ctx.Done():
+			return bot.Answer{Reply: "Sorry"}, ctx.Err()
+		}
 	}
 	return f.answer, nil
 }

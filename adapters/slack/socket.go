@@ -91,4 +91,3 @@ func (a *Adapter) ack(client *socketmode.Client, evt socketmode.Event) bool {
 	}
 	return true
 }
-

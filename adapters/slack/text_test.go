@@ -1,0 +1,117 @@
+package slack
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	slackapi "github.com/slack-go/slack"
+)
+
+func TestPlainText(t *testing.T) {
+	cases := map[string]string{
+		"<@U0BOT> knitting near B69":             "knitting near B69",
+		"<@U0BOT|signpost> quiz":                 "quiz",
+		"tea &amp; toast &lt;3 &gt;":             "tea & toast <3 >",
+		"email <mailto:a@b.org|a@b.org> please":  "email a@b.org please",
+		"see <https://x.org/a?b=1&amp;c=2>":      "see https://x.org/a?b=1&c=2",
+		"<https://x.org|the site> and <#C1|hub>": "the site and #hub",
+		"<!here> anything on tonight":            "anything on tonight",
+		"a < b":                                  "a < b",
+		"  spaced  ":                             "spaced",
+		"&amp;lt;":                               "&lt;",
+	}
+	for in, want := range cases {
+		if got := plainText(in); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseCommand(t *testing.T) {
+	cases := []struct {
+		text string
+		want command
+	}{
+		{"", command{kind: showHelp}},
+		{" Help ", command{kind: showHelp}},
+		{"gaps", command{kind: showGaps}},
+		{"STALE.", command{kind: showStale}},
+		{"<@U0BOT> stale", command{kind: showStale}},
+		{"stale bread", command{kind: askQuestion, question: "stale bread"}},
+		{"more", command{kind: askQuestion, question: "more"}},
+		{"knitting near B69", command{kind: askQuestion, question: "knitting near B69"}},
+	}
+	for _, c := range cases {
+		if got := parseCommand(c.text); got != c.want {
+			t.Errorf("parseCommand(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	if got := clip("short", 10); got != "short" {
+		t.Errorf("clip left %q", got)
+	}
+	if got := clip("abcdef", 4); got != "abc…" {
+		t.Errorf("clip = %q", got)
+	}
+	// Never half an entity.
+	for n := 1; n < 12; n++ {
+		got := clip("ab &amp; &lt;cd", n)
+		if utf8.RuneCountInString(got) > n {
+			t.Errorf("clip(%d) = %q, too long", n, got)
+		}
+		body := strings.TrimSuffix(got, "…")
+		if i := strings.LastIndexByte(body, '&'); i >= 0 && !strings.Contains(body[i:], ";") {
+			t.Errorf("clip(%d) = %q cuts an entity", n, got)
+		}
+	}
+}
+
+func TestTextBlocksKeepWithinLimits(t *testing.T) {
+	long := strings.Repeat(strings.Repeat("word ", 200)+"\n", 40)
+	blocks := textBlocks(long, 5)
+	if len(blocks) != 5 {
+		t.Fatalf("%d blocks, want 5", len(blocks))
+	}
+	for _, b := range blocks {
+		if n := utf8.RuneCountInString(b.(*slackapi.SectionBlock).Text.Text); n > maxTextLen {
+			t.Errorf("section of %d characters", n)
+		}
+	}
+}
+
+func TestRecentForgetsOldestAndExpired(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := newRecent[int](time.Minute, 2, func() time.Time { return now })
+	if !r.Add("a", 1) || r.Add("a", 9) {
+		t.Fatal("Add of a new key, then the same key")
+	}
+	if v, _ := r.Get("a"); v != 1 {
+		t.Errorf("a = %d; a repeat must not replace", v)
+	}
+	r.Add("b", 2)
+	r.Add("c", 3)
+	if _, ok := r.Get("a"); ok || r.Len() != 2 {
+		t.Errorf("kept %d, with a: %v; want the oldest dropped", r.Len(), ok)
+	}
+	now = now.Add(time.Minute)
+	if _, ok := r.Get("c"); ok || r.Len() != 0 {
+		t.Error("kept values past their time")
+	}
+	if !r.Add("a", 4) {
+		t.Error("an expired key could not be added again")
+	}
+}
+
+func TestMaskHidesTokens(t *testing.T) {
+	m := newMasker(Config{BotToken: "xoxb-1-2-abc", SigningSecret: "s3cr3tvalue"})
+	got := m.String(`Post "https://slack.com/api/x?token=xoxb-1-2-abc": secret s3cr3tvalue, other xapp-1-A-2-zz and xoxp-9-8`)
+	for _, leak := range []string{"xoxb-1-2-abc", "s3cr3tvalue", "xapp-1-A-2-zz", "xoxp-9-8"} {
+		if strings.Contains(got, leak) {
+			t.Errorf("mask left %q in %q", leak, got)
+		}
+	}
+}
