@@ -245,4 +245,3 @@ func TestShutdownGivesUpAfterGrace(t *testing.T) {
 
 // Compile-time checks that the real bot is what the adapter needs.
 var _ slack.Bot = (*bot.Bot)(nil)
-

@@ -188,7 +188,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	if a.cfg.AppToken != "" {
 		return a.runSocketMode(ctx)
 	}
-	a.log.Info("slack: taking requests over HTTP at /slack/events, /slack/commands and /slack/interactive")
+	a.log.Info("slack: no SLACK_APP_TOKEN, so no Socket Mode: waiting for Slack's signed HTTP requests")
 	<-ctx.Done()
 	return nil
 }
