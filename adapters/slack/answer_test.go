@@ -245,3 +245,16 @@ func TestShutdownGivesUpAfterGrace(t *testing.T) {
 
 // Compile-time checks that the real bot is what the adapter needs.
 var _ slack.Bot = (*bot.Bot)(nil)
+
+func TestExpiredResponseURLFallsBackToPostEphemeral(t *testing.T) {
+	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
+	h.slack.mu.Lock()
+	h.slack.failResponseURL = true
+	h.slack.mu.Unlock()
+	sock.send(commandEnvelope("env-1", "knitting near B69", h.slack.responseURL(1)))
+	p := h.slack.nextPost()
+	if p.via != "chat.postEphemeral" || p.channel != "C0HUB" || p.user != staff {
+		t.Errorf("answer went via %s to %s for %q, want chat.postEphemeral for the person who asked", p.via, p.channel, p.user)
+	}
+	p.has(t, "Knit and Natter")
+}

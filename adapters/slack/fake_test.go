@@ -110,7 +110,7 @@ func (p posted) buttonValue(actionID string) string {
 // fakeSlack is Slack's Web API, response URLs and Socket Mode websocket on
 // 127.0.0.1, recording what the adapter sends.
 type fakeSlack struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	posts chan posted
@@ -128,7 +128,7 @@ type fakeSlack struct {
 	sockets         []*socket
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{
 		t:     t,
 		posts: make(chan posted, 100),
@@ -368,7 +368,7 @@ func buttonEnvelope(envelope string, payload map[string]any) map[string]any {
 
 // realBot is the real bot over the sample asset file, with the clock
 // fixed at tuesday.
-func realBot(t *testing.T, file string) *bot.Bot {
+func realBot(t testing.TB, file string) *bot.Bot {
 	t.Helper()
 	cat, _, err := assets.Load(file, assets.Options{Now: tuesday})
 	if err != nil {
@@ -406,7 +406,7 @@ func (s *syncBuffer) String() string {
 
 // harness runs one adapter against a fake Slack.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	slack *fakeSlack
 	a     *slack.Adapter
 	log   *syncBuffer
@@ -416,7 +416,7 @@ type harness struct {
 
 // start runs an adapter with cfg (tokens, URL, clock and log filled in)
 // answering with b.
-func start(t *testing.T, b slack.Bot, cfg slack.Config) *harness {
+func start(t testing.TB, b slack.Bot, cfg slack.Config) *harness {
 	t.Helper()
 	h := &harness{t: t, slack: newFakeSlack(t), log: &syncBuffer{}, done: make(chan error, 1)}
 	cfg.BotToken = botToken

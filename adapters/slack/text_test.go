@@ -1,12 +1,15 @@
 package slack
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	slackapi "github.com/slack-go/slack"
+
+	"signpost/bot"
 )
 
 func TestPlainText(t *testing.T) {
@@ -112,6 +115,28 @@ func TestMaskHidesTokens(t *testing.T) {
 	for _, leak := range []string{"xoxb-1-2-abc", "s3cr3tvalue", "xapp-1-A-2-zz", "xoxp-9-8"} {
 		if strings.Contains(got, leak) {
 			t.Errorf("mask left %q in %q", leak, got)
+		}
+	}
+}
+
+// BenchmarkAnswerBlocks is the cost of turning one page of answer (three
+// results, as the bot gives) into Block Kit JSON for Slack.
+func BenchmarkAnswerBlocks(b *testing.B) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	next, end := now.Add(time.Hour), now.Add(3*time.Hour)
+	km := 0.4
+	asset := &bot.Asset{ID: "oldbury-library", Name: "Oldbury Library", Kind: "library", Address: "Freeth Street, Oldbury", Postcode: "B69 3DE",
+		Phone: "0121 000 0000", Email: "oldbury.library@example.org", Website: "https://example.org/libraries/oldbury",
+		Access: []string{"wheelchair", "hearing loop"}, Reviewed: bot.Date{Year: 2026, Month: 9, Day: 14}}
+	act := &bot.Activity{ID: "knit", Name: "Knit and Natter", Description: "Bring your knitting or crochet, or come and learn. Tea provided.", Cost: "free", Booking: "none", Ages: bot.Ages{Text: "adults"}}
+	r := bot.Result{Asset: asset, Activity: act, Next: &next, End: &end, DistanceKm: &km}
+	ans := bot.Answer{Intro: "Here's what I found for knitting near B69:", Results: []bot.Result{r, r, r}, More: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		blocks, _ := layout(answerContent(ans, now))
+		blocks = append(blocks, buttons("0123456789abcdef", true, true))
+		if _, err := json.Marshal(blocks); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
