@@ -116,6 +116,10 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, r *http.Request, _ []byte)
 		http.Error(w, "not a slash command", http.StatusBadRequest)
 		return
 	}
+	if r.PostForm.Get("ssl_check") == "1" {
+		// Slack checking the certificate: nothing to answer.
+		return
+	}
 	if a.isClosing() {
 		// Slack does not resend a command, so say so rather than fail.
 		w.Header().Set("Content-Type", "application/json")

@@ -121,3 +121,15 @@ func TestHTTPOnlyTakesPost(t *testing.T) {
 		}
 	}
 }
+
+func TestHTTPSSLCheckIsNotAnswered(t *testing.T) {
+	h := startHTTP(t)
+	if w := h.serve(signed("/slack/commands", "ssl_check=1&token=x", signingSecret, time.Now())); w.Code != http.StatusOK {
+		t.Errorf("ssl_check: %d", w.Code)
+	}
+	h.shutdown()
+	h.slack.noMorePosts()
+	if strings.Contains(h.log.String(), "level=ERROR") {
+		t.Errorf("ssl_check logged an error:\n%s", h.log.String())
+	}
+}

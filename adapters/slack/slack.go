@@ -60,7 +60,8 @@ type Config struct {
 	// Log receives what happened, never with message text next to a
 	// person's id; nil discards it.
 	Log *slog.Logger
-	// IDs turns Slack user ids into pseudonyms for the log.
+	// IDs turns Slack user ids into pseudonyms for the log; make it with
+	// bot.NewPseudonyms, as the zero value hashes without a key.
 	IDs bot.Pseudonyms
 	// Now is the clock (default time.Now).
 	Now func() time.Time
@@ -169,7 +170,7 @@ type cappedRateLimit struct{ slackapi.RetryHandler }
 // ShouldRetry implements slackapi.RetryHandler.
 func (c cappedRateLimit) ShouldRetry(state *slackapi.RetryState, req *http.Request, resp *http.Response, err error) (bool, time.Duration) {
 	retry, wait := c.RetryHandler.ShouldRetry(state, req, resp, err)
-	if wait > maxRateLimitWait+time.Second {
+	if wait > maxRateLimitWait {
 		return false, 0
 	}
 	return retry, wait
