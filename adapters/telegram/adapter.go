@@ -140,7 +140,7 @@ type identity struct {
 func New(cfg Config, core Bot) (*Adapter, error) {
 	cfg.Token = strings.TrimSpace(cfg.Token)
 	if !tokenShape.MatchString(cfg.Token) {
-		return nil, &ConfigError{"token", "this does not look like a bot token. BotFather gives one like 123456789:AAE..., the bot's number, a colon, then about 35 letters, digits, - and _; copy all of it"}
+		return nil, &ConfigError{"token", "this does not look like a bot token. BotFather gives one like 7000000000:AAH…, the bot's number, a colon, then about 35 letters, digits, - and _; copy all of it"}
 	}
 	if cfg.APIURL == "" {
 		cfg.APIURL = defaultAPIURL

@@ -63,7 +63,7 @@ func newAssetKeys(keep int) *assetKeys {
 
 // data is the callback data of the Map button for the asset id.
 func (k *assetKeys) data(id string) string {
-	if len(mapPrefix)+len(id) <= maxData && !strings.HasPrefix(id, "#") {
+	if id != "" && len(mapPrefix)+len(id) <= maxData && !strings.HasPrefix(id, "#") {
 		return mapPrefix + id
 	}
 	sum := sha256.Sum256([]byte(id))

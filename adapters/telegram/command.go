@@ -56,16 +56,26 @@ func firstRune(s string) rune {
 
 // stripMention removes every "@username" standing as a word in text,
 // ignoring case as Telegram does, and reports whether there was one.
+// Removing one can leave another standing alone ("@bot@bot"), so it goes
+// round until none is left.
 func stripMention(text, username string) (string, bool) {
+	found := false
+	for {
+		rest, ok := stripMentionOnce(text, username)
+		if !ok {
+			return rest, found
+		}
+		text, found = rest, true
+	}
+}
+
+func stripMentionOnce(text, username string) (string, bool) {
 	if username == "" {
 		return text, false
 	}
-	mention := "@" + strings.ToLower(username)
-	lower := strings.ToLower(text)
-	if len(lower) != len(text) {
-		// Lower-casing changed byte lengths (rare scripts): match exactly.
-		lower, mention = text, "@"+username
-	}
+	// Usernames are ASCII, so folding only A-Z keeps every byte where it was.
+	mention := "@" + asciiLower(username)
+	lower := asciiLower(text)
 	var b strings.Builder
 	found := false
 	for i := 0; i < len(text); {
@@ -85,6 +95,16 @@ func stripMention(text, username string) (string, bool) {
 		i = end
 	}
 	return strings.Join(strings.Fields(b.String()), " "), found
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // equalFold compares bot usernames, which Telegram treats without case.

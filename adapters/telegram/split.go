@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -53,7 +54,10 @@ const (
 	entityToken
 )
 
-func (t htmlToken) space() bool { return t.kind == textToken && (t.s == " " || t.s == "\n") }
+func (t htmlToken) space() bool {
+	r, _ := utf8.DecodeRuneInString(t.s)
+	return t.kind == textToken && unicode.IsSpace(r)
+}
 
 // lexHTML reads s as tags, entities and characters. A '<' or '&' that
 // starts no tag or entity is read as a character.

@@ -1,0 +1,108 @@
+package telegram_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"signpost/adapters/telegram"
+	"signpost/adapters/telegram/telegramtest"
+	"signpost/bot"
+)
+
+func TestEveryAssetFieldEscaped(t *testing.T) {
+	h := start(t, telegram.Config{}, realBot(t, "testdata/escaping.yaml"))
+	h.srv.Push(private(901, "chatty table"))
+	c := h.reply(t, 901)
+	for _, want := range []string{
+		"<b>Chatty Table &lt;b&gt;not bold&lt;/b&gt;, Tea &amp; Toast &lt;Tuesdays&gt;</b>",
+		"£1 &amp; a smile",
+		"Unit &lt;3&gt; &amp; 4, Owen Street, Tipton, DY4 8EX",
+	} {
+		if !strings.Contains(c.Text(), want) {
+			t.Errorf("reply lacks %q:\n%s", want, c.Text())
+		}
+	}
+	if c.Params["parse_mode"] != "HTML" {
+		t.Fatalf("sent as %q: Telegram refused the HTML", c.Params["parse_mode"])
+	}
+	if shown := telegramtest.Strip(c.Text()); !strings.Contains(shown, "Chatty Table <b>not bold</b>, Tea & Toast <Tuesdays>") {
+		t.Errorf("a resident would read:\n%s", shown)
+	}
+	mapData, ok := inlineKeyboard(t, c).button("Tea & Toast <Tuesdays>")
+	if !ok {
+		t.Fatalf("no Map button labelled with the name as written: %s", c.Params["reply_markup"])
+	}
+	h.srv.Push(press(901, "cb", mapData))
+	if v := h.srv.Next(t, "sendVenue", wait); v.Params["title"] != "Tea & Toast <Tuesdays>" || v.Params["address"] != "Unit <3> & 4, Owen Street, Tipton, DY4 8EX" {
+		t.Errorf("venue %+v", v.Params)
+	}
+}
+
+// fixed answers every question with one answer.
+type fixed struct{ ans bot.Answer }
+
+func (f fixed) Answer(context.Context, bot.Question) (bot.Answer, error) { return f.ans, nil }
+func (fixed) Forget(string)                                              {}
+func (fixed) Asset(string) (*bot.Asset, bool)                            { return nil, false }
+
+// longAnswer has n results with long names, and more to come.
+func longAnswer(n int) bot.Answer {
+	ans := bot.Answer{Intro: "Here's everything on in Tipton:", Footer: `Say "more" to see more.`, More: true}
+	start := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	end := start.Add(time.Hour)
+	for i := range n {
+		a := &bot.Asset{ID: fmt.Sprintf("venue-%d", i), Name: fmt.Sprintf("Venue %d & Friends", i), Kind: "community-centre",
+			Address: strings.Repeat("Long Street ", 8) + "Tipton", Postcode: "DY4 8EX", Point: &bot.Point{Lat: 52.5, Lon: -2.06}}
+		act := &bot.Activity{ID: "a", Name: fmt.Sprintf("Activity %d <with a long name that goes on and on>", i), Cost: "free"}
+		ans.Results = append(ans.Results, bot.Result{Asset: a, Activity: act, Next: &start, End: &end})
+	}
+	return ans
+}
+
+func TestLongAnswerSplitBelowTheLimit(t *testing.T) {
+	const n = 60
+	h := start(t, telegram.Config{}, fixed{longAnswer(n)})
+	h.srv.Push(private(902, "everything"))
+	var parts []telegramtest.Call
+	var shown strings.Builder
+	for !strings.Contains(shown.String(), `Say "more" to see more.`) {
+		c := h.reply(t, 902)
+		parts = append(parts, c)
+		shown.WriteString(telegramtest.Strip(c.Text()) + "\n")
+		if c.Params["parse_mode"] != "HTML" {
+			t.Fatalf("part %d sent as %q: Telegram refused it", len(parts), c.Params["parse_mode"])
+		}
+		if size := len(utf16.Encode([]rune(c.Text()))); size >= 4096 {
+			t.Errorf("part %d is %d long", len(parts), size)
+		}
+		if err := telegramtest.CheckHTML(c.Text()); err != nil {
+			t.Errorf("part %d: %v", len(parts), err)
+		}
+	}
+	if len(parts) < 4 {
+		t.Fatalf("%d parts; the answer is long enough for at least 4", len(parts))
+	}
+	for i, c := range parts {
+		if last := i == len(parts)-1; (c.Params["reply_markup"] != "") != last {
+			t.Errorf("part %d of %d: keyboard %q; only the last part carries the buttons", i+1, len(parts), c.Params["reply_markup"])
+		}
+	}
+	text := shown.String()
+	at := 0
+	for i := range n {
+		title := fmt.Sprintf("Activity %d <with a long name that goes on and on>, Venue %d & Friends", i, i)
+		j := strings.Index(text[at:], title)
+		if j < 0 {
+			t.Fatalf("result %d missing or out of order", i)
+		}
+		at += j
+	}
+	// A burst of 3, then about one message a second to one chat.
+	if gap := parts[3].At.Sub(parts[0].At); gap < 900*time.Millisecond {
+		t.Errorf("4 messages to one chat in %v; Telegram allows about one a second after a short burst", gap)
+	}
+}
