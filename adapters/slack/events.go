@@ -32,7 +32,7 @@ func (a *Adapter) firstTime(key string) bool {
 
 // onEvent handles one Events API event, from Socket Mode or HTTP: a
 // mention is answered in a thread, a direct message directly. envelope
-// is the Socket Mode envelope id, if any.
+// names the Socket Mode envelope, if any, for events without an id.
 func (a *Adapter) onEvent(ev slackevents.EventsAPIEvent, envelope string) {
 	if ev.Type != slackevents.CallbackEvent || !a.ourTeam(ev.TeamID, "event") {
 		return
