@@ -35,15 +35,19 @@ type File struct {
 
 var _ bot.GapRecorder = (*File)(nil)
 
-// Open opens, or creates, the gaps file at path, keeping gaps for keep.
-// Failures to record later are logged to log, never returned to the
-// person who asked.
-func Open(path string, keep time.Duration, log *slog.Logger) (*File, error) {
-	f := &File{path: path, keep: keep, log: log, now: time.Now}
-	if err := f.prune(); err != nil {
-		return nil, err
-	}
-	return f, nil
+// New is the gaps file at path, keeping gaps for keep. It touches nothing
+// on disk until Open or the first Record. Failures to record are logged to
+// log, never returned to the person who asked.
+func New(path string, keep time.Duration, log *slog.Logger) *File {
+	return &File{path: path, keep: keep, log: log, now: time.Now}
+}
+
+// Open opens, or creates, the file and prunes it, so a file that cannot
+// be written is found at start-up rather than at the first gap.
+func (f *File) Open() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.pruneLocked()
 }
 
 // Record appends g. A gap that cannot be written is logged and dropped:
@@ -87,12 +91,6 @@ func (f *File) Close() error {
 	err := f.out.Close()
 	f.out = nil
 	return err
-}
-
-func (f *File) prune() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.pruneLocked()
 }
 
 // pruneLocked rewrites the file without the gaps older than f.keep, by

@@ -16,8 +16,9 @@ var monday = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
 func openAt(t *testing.T, path string, now time.Time, logs *bytes.Buffer) *File {
 	t.Helper()
-	f := &File{path: path, keep: 90 * 24 * time.Hour, log: slog.New(slog.NewTextHandler(logs, nil)), now: func() time.Time { return now }}
-	if err := f.prune(); err != nil {
+	f := New(path, 90*24*time.Hour, slog.New(slog.NewTextHandler(logs, nil)))
+	f.now = func() time.Time { return now }
+	if err := f.Open(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
@@ -98,8 +99,9 @@ func TestRecordToAnUnwritableFileLogsAndGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sub", "gaps.jsonl")
 	var logs bytes.Buffer
-	f := &File{path: path, keep: time.Hour, log: slog.New(slog.NewTextHandler(&logs, nil)), now: func() time.Time { return monday }}
-	if err := f.prune(); err == nil {
+	f := New(path, time.Hour, slog.New(slog.NewTextHandler(&logs, nil)))
+	f.now = func() time.Time { return monday }
+	if err := f.Open(); err == nil {
 		t.Fatal("opening a gaps file in a folder that does not exist: no error")
 	}
 	f.Record(bot.Gap{At: monday, Topic: "chess"})

@@ -146,11 +146,7 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 			return 1
 		}
 	}
-	gapFile, err := gaps.Open(cfg.gapsFile, cfg.gapsKeep, log)
-	if err != nil {
-		fmt.Fprintf(stderr, "signpost serve: %v; set SIGNPOST_GAPS_FILE to a file signpost may write\n", err)
-		return 1
-	}
+	gapFile := gaps.New(cfg.gapsFile, cfg.gapsKeep, log)
 	defer gapFile.Close()
 	m := metrics.New()
 	b := bot.New(bot.Config{Postcodes: postcodes, LocationTTL: cfg.locationTTL, Gaps: gapFile}, bot.NewInMemory(cfg.locationTTL))
@@ -172,6 +168,11 @@ func serve(ctx context.Context, args []string, env environment, stdout, stderr i
 	if len(fronts) == 0 {
 		fmt.Fprintln(stderr, "signpost serve: no front end to run. Set TELEGRAM_BOT_TOKEN for Telegram and/or SLACK_BOT_TOKEN for Slack (README.md says how to get them). To try the bot in this terminal, run: signpost chat")
 		return 2
+	}
+	// Only once every setting is known good is anything written.
+	if err := gapFile.Open(); err != nil {
+		fmt.Fprintf(stderr, "signpost serve: %v; set SIGNPOST_GAPS_FILE to a file signpost may write\n", err)
+		return 1
 	}
 
 	lv := &live{path: cfg.assets, opt: assets.Options{Postcodes: postcodes}, bot: b, metrics: m, log: log, alert: alerts(fronts), now: time.Now}

@@ -199,7 +199,6 @@ func TestServeSettings(t *testing.T) {
 		{map[string]string{"SIGNPOST_LOG": "xml"}, 2, `SIGNPOST_LOG="xml": use text or json`},
 		{map[string]string{"SIGNPOST_LOCATION_TTL": "forever"}, 2, "SIGNPOST_LOCATION_TTL"},
 		{map[string]string{"SIGNPOST_GAPS_DAYS": "-3"}, 2, "SIGNPOST_GAPS_DAYS"},
-		{map[string]string{"SIGNPOST_GAPS_FILE": "/nonexistent/folder/gaps.jsonl"}, 1, "set SIGNPOST_GAPS_FILE to a file signpost may write"},
 	}
 	for _, tt := range tests {
 		if tt.env == nil {
@@ -213,5 +212,18 @@ func TestServeSettings(t *testing.T) {
 		if code != tt.code || !strings.Contains(stderr.String(), tt.says) {
 			t.Errorf("env %v: exit %d, %q; want exit %d saying %q", tt.env, code, stderr.String(), tt.code, tt.says)
 		}
+	}
+}
+
+// TestServeUnwritableGapsFile: a gaps file that cannot be written stops
+// serve at once with what to set, once the front ends are known good.
+func TestServeUnwritableGapsFile(t *testing.T) {
+	withFrontEnd(t)
+	example, _ := filepath.Abs("../../assets/testdata/example.yaml")
+	env := map[string]string{"SIGNPOST_GAPS_FILE": "/nonexistent/folder/gaps.jsonl", "SIGNPOST_LISTEN": freeAddr(t)}
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "--assets", example}, strings.NewReader(""), io.Discard, &stderr, func(k string) string { return env[k] })
+	if code != 1 || !strings.Contains(stderr.String(), "set SIGNPOST_GAPS_FILE to a file signpost may write") {
+		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 }
