@@ -23,6 +23,9 @@ type Index struct {
 	// points are the venues' locations by asset id, for the exact
 	// distance cut.
 	points map[string]bot.Point
+	// terms are every word the index holds, after analysis, so a word
+	// people spell as the list does is never matched fuzzily as well.
+	terms map[string]struct{}
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -57,7 +60,33 @@ func Build(cat *bot.Catalogue) (*Index, error) {
 			points[a.ID] = *a.Point
 		}
 	}
-	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer), points: points}, nil
+	terms, err := allTerms(idx)
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer), points: points, terms: terms}, nil
+}
+
+// allTerms reads the dictionary of the field every text field is copied
+// into.
+func allTerms(idx bleve.Index) (map[string]struct{}, error) {
+	dict, err := idx.FieldDict("_all")
+	if err != nil {
+		return nil, fmt.Errorf("read the index's words: %w", err)
+	}
+	defer dict.Close()
+	terms := make(map[string]struct{}, dict.Cardinality())
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("read the index's words: %w", err)
+		}
+		if e == nil {
+			return terms, nil
+		}
+		terms[e.Term] = struct{}{}
+	}
 }
 
 func fill(idx bleve.Index, cat *bot.Catalogue) error {
@@ -200,9 +229,12 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 }
 
 // wordQuery matches one of the person's words in a name, tag or text,
-// exactly or, for longer words, within one or two typos. It is nil for a
-// word the analyser drops (a stop word such as "about"), so that such a
-// word can never empty a result.
+// exactly or, for a longer word the list never uses, within one or two
+// typos. A word the list does use is matched exactly only: "choir" must
+// not find "Chair Exercise", and the typo search, which walks the whole
+// dictionary, is not paid for when it cannot help. It is nil for a word
+// the analyser drops (a stop word such as "about"), so that such a word
+// can never empty a result.
 func (ix *Index) wordQuery(w string) query.Query {
 	tokens := ix.analyzer.Analyze([]byte(w))
 	if len(tokens) == 0 {
@@ -216,7 +248,7 @@ func (ix *Index) wordQuery(w string) query.Query {
 		return m
 	}
 	parts := []query.Query{field(fieldName, 3), field(fieldTags, 2), field(fieldText, 1)}
-	if f := fuzziness(tokens); f > 0 {
+	if f := fuzziness(tokens); f > 0 && !ix.allKnown(tokens) {
 		m := bleve.NewMatchQuery(w)
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetFuzziness(f)
@@ -225,6 +257,16 @@ func (ix *Index) wordQuery(w string) query.Query {
 		parts = append(parts, m)
 	}
 	return bleve.NewDisjunctionQuery(parts...)
+}
+
+// allKnown reports whether the index holds every one of the tokens.
+func (ix *Index) allKnown(tokens analysis.TokenStream) bool {
+	for _, t := range tokens {
+		if _, ok := ix.terms[string(t.Term)]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // fuzziness allows one typo in words of five letters or more and two in

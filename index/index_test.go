@@ -22,6 +22,7 @@ func testCatalogue() *bot.Catalogue {
 				Activities: []bot.Activity{
 					{ID: "knit-and-natter", Name: "Knit and Natter", Tags: []string{"knitting", "craft"}, When: weekly(time.Tuesday)},
 					{ID: "rhyme-time", Name: "Baby Rhyme Time", Tags: []string{"toddler", "baby"}, When: weekly(time.Friday)},
+					{ID: "chair-exercise", Name: "Chair Exercise", Tags: []string{"fitness"}, When: weekly(time.Monday)},
 				}},
 			{ID: "the-crown", Name: "The Crown", Kind: "pub", Description: "Friendly local.",
 				Address: "High Street, Tipton", Point: &bot.Point{Lat: 52.5290, Lon: -2.0680},
@@ -32,6 +33,7 @@ func testCatalogue() *bot.Catalogue {
 				Address: "Market Street, Oldbury", Point: &bot.Point{Lat: 52.5060, Lon: -2.0150},
 				Activities: []bot.Activity{
 					{ID: "crochet", Name: "Crochet Corner", Tags: []string{"crochet", "craft"}, When: weekly(time.Tuesday)},
+					{ID: "choir", Name: "Community Choir", Tags: []string{"singing"}, When: weekly(time.Thursday)},
 				}},
 		},
 	}
@@ -64,6 +66,7 @@ func TestSearch(t *testing.T) {
 		want     []string // the hits expected first, in order
 		anyOrder bool     // want's hits score the same, so order is free
 		none     bool     // expect no hits at all
+		only     bool     // expect want and nothing else
 	}{
 		{name: "stemming finds knit from knitting", q: bot.Query{Words: []string{"knitting"}}, want: []string{"oldbury-library/knit-and-natter"}},
 		{name: "one typo in a long word", q: bot.Query{Words: []string{"kniting"}}, want: []string{"oldbury-library/knit-and-natter"}},
@@ -72,6 +75,8 @@ func TestSearch(t *testing.T) {
 		{name: "kind words on activities", q: bot.Query{Words: []string{"pub", "quiz"}}, want: []string{"the-crown/quiz"}},
 		{name: "every word must match", q: bot.Query{Words: []string{"quiz", "knitting"}}, none: true},
 		{name: "any word when asked", q: bot.Query{Words: []string{"quiz", "zzzz"}, AnyWord: true}, want: []string{"the-crown/quiz"}},
+		{name: "a word the list uses is matched exactly", q: bot.Query{Words: []string{"choir"}}, want: []string{"tea-and-toast/choir"}, only: true},
+		{name: "a typo of a word the list uses", q: bot.Query{Words: []string{"chiors"}}, want: []string{"tea-and-toast/choir"}, only: true},
 		{name: "short words are never fuzzy", q: bot.Query{Words: []string{"pug"}}, none: true},
 		{name: "a stop word alone matches nothing", q: bot.Query{Words: []string{"about"}}, none: true},
 		{name: "a stop word never empties a result", q: bot.Query{Words: []string{"about", "quiz"}}, want: []string{"the-crown/quiz"}},
@@ -94,6 +99,9 @@ func TestSearch(t *testing.T) {
 					t.Fatalf("want no hits, got %v", got)
 				}
 				return
+			}
+			if tt.only && len(got) != len(tt.want) {
+				t.Fatalf("got %v, want only %v", got, tt.want)
 			}
 			if len(got) < len(tt.want) {
 				t.Fatalf("got %v, want %v first", got, tt.want)
