@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strings"
 
 	slackapi "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -34,12 +36,13 @@ func (a *Adapter) verified(h func(w http.ResponseWriter, r *http.Request, body [
 			http.Error(w, "Slack sends POST requests here", http.StatusMethodNotAllowed)
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+		body, err := a.verify(w, r)
 		if err != nil {
-			http.Error(w, "request too large or cut short", http.StatusBadRequest)
-			return
-		}
-		if err := a.verify(r.Header, body); err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+				return
+			}
 			a.log.Warn("slack: refused an unverified request", "path", r.URL.Path, "reason", err)
 			http.Error(w, "not signed by Slack", http.StatusUnauthorized)
 			return
@@ -52,25 +55,31 @@ func (a *Adapter) verified(h func(w http.ResponseWriter, r *http.Request, body [
 // errReplayed is a request whose signature was already used.
 var errReplayed = errors.New("replayed: this signature was already used")
 
-// verify checks the request's signature and timestamp with slack-go's
-// verifier, and refuses a signature it has seen before, so a captured
-// request cannot be sent again.
-func (a *Adapter) verify(h http.Header, body []byte) error {
+// verify reads r's body, at most maxBody bytes, and checks its signature
+// and timestamp with slack-go's verifier. The headers are checked before
+// the body is read, so an unsigned or stale request costs nothing more.
+// A signature seen before is refused, so a captured request cannot be
+// sent again; it is compared in lower case, since the verifier takes its
+// hex digits in either case.
+func (a *Adapter) verify(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if a.cfg.SigningSecret == "" {
-		return errors.New("SLACK_SIGNING_SECRET is not set, so requests cannot be checked")
+		return nil, errors.New("SLACK_SIGNING_SECRET is not set, so requests cannot be checked")
 	}
-	sv, err := slackapi.NewSecretsVerifier(h, a.cfg.SigningSecret)
+	sv, err := slackapi.NewSecretsVerifier(r.Header, a.cfg.SigningSecret)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("check signature headers: %w", err)
 	}
-	sv.Write(body)
+	body, err := io.ReadAll(io.TeeReader(http.MaxBytesReader(w, r.Body, maxBody), &sv))
+	if err != nil {
+		return nil, fmt.Errorf("read request: %w", err)
+	}
 	if err := sv.Ensure(); err != nil {
-		return err
+		return nil, fmt.Errorf("check signature: %w", err)
 	}
-	if !a.signatures.Add(h.Get("X-Slack-Signature"), struct{}{}) {
-		return errReplayed
+	if !a.signatures.Add(strings.ToLower(r.Header.Get("X-Slack-Signature")), struct{}{}) {
+		return nil, errReplayed
 	}
-	return nil
+	return body, nil
 }
 
 // stopping tells Slack, once shutdown has begun, to send again later.

@@ -2,6 +2,7 @@ package slack_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -25,7 +26,11 @@ func TestHTTPSignatures(t *testing.T) {
 		return r
 	}
 	altered := signed("/slack/commands", form("quiz near B69"), signingSecret, now)
-	altered.Body = httpBody(form("bingo near B69"))
+	altered.Body = io.NopCloser(strings.NewReader(form("bingo near B69")))
+	// The verifier reads hex digits in either case, so the same signature
+	// in capitals is still a replay.
+	shouted := signed("/slack/commands", form("knitting near B69"), signingSecret, now)
+	shouted.Header.Set("X-Slack-Signature", "v0="+strings.ToUpper(strings.TrimPrefix(shouted.Header.Get("X-Slack-Signature"), "v0=")))
 	cases := []struct {
 		name string
 		r    *http.Request
@@ -33,6 +38,7 @@ func TestHTTPSignatures(t *testing.T) {
 	}{
 		{"good", signed("/slack/commands", form("knitting near B69"), signingSecret, now), http.StatusOK},
 		{"replayed", signed("/slack/commands", form("knitting near B69"), signingSecret, now), http.StatusUnauthorized},
+		{"replayed in capitals", shouted, http.StatusUnauthorized},
 		{"wrong secret", signed("/slack/commands", form("darts near B69"), "0123456789abcdef0123456789abcdef", now), http.StatusUnauthorized},
 		{"stale timestamp", signed("/slack/commands", form("karaoke near B69"), signingSecret, now.Add(-6*time.Minute)), http.StatusUnauthorized},
 		{"timestamp from the future", signed("/slack/commands", form("pool near B69"), signingSecret, now.Add(6*time.Minute)), http.StatusUnauthorized},
@@ -57,11 +63,15 @@ func TestHTTPSignatures(t *testing.T) {
 	}
 }
 
-func httpBody(s string) *readCloser { return &readCloser{strings.NewReader(s)} }
-
-type readCloser struct{ *strings.Reader }
-
-func (readCloser) Close() error { return nil }
+func TestHTTPRefusesAnOversizedBody(t *testing.T) {
+	h := startHTTP(t)
+	huge := commandForm(strings.Repeat("knitting ", 200000), h.slack.responseURL(1))
+	if w := h.serve(signed("/slack/commands", huge, signingSecret, time.Now())); w.Code != http.StatusRequestEntityTooLarge {
+		t.Errorf("a %d-byte command: status %d, want 413", len(huge), w.Code)
+	}
+	h.shutdown()
+	h.slack.noMorePosts()
+}
 
 func TestHTTPURLVerification(t *testing.T) {
 	h := startHTTP(t)
