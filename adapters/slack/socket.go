@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	slackapi "github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 )
+
+// ackTimeout bounds the wait to queue one acknowledgement.
+const ackTimeout = time.Second
 
 // runSocketMode holds a Socket Mode connection until ctx is done. The
 // client reconnects by itself when the connection drops or Slack asks it
@@ -35,14 +39,14 @@ func (a *Adapter) runSocketMode(ctx context.Context) error {
 			}
 			return fmt.Errorf("slack socket mode: %w", a.mask.Err(err))
 		case evt := <-client.Events:
-			a.onSocketEvent(client, evt)
+			a.onSocketEvent(runCtx, client, evt)
 		}
 	}
 }
 
 // onSocketEvent acknowledges each envelope as soon as it arrives, well
 // inside Slack's 3 seconds, then hands it on to be answered.
-func (a *Adapter) onSocketEvent(client *socketmode.Client, evt socketmode.Event) {
+func (a *Adapter) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		a.log.Debug("slack: connecting to Socket Mode")
@@ -57,19 +61,19 @@ func (a *Adapter) onSocketEvent(client *socketmode.Client, evt socketmode.Event)
 	case socketmode.EventTypeIncomingError, socketmode.EventTypeErrorBadMessage, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("slack: Socket Mode problem; the connection carries on or reconnects", "type", string(evt.Type))
 	case socketmode.EventTypeEventsAPI:
-		if a.ack(client, evt) {
+		if a.ack(ctx, client, evt) {
 			if ev, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
 				a.onEvent(ev, "envelope:"+evt.Request.EnvelopeID)
 			}
 		}
 	case socketmode.EventTypeSlashCommand:
-		if a.ack(client, evt) {
+		if a.ack(ctx, client, evt) {
 			if cmd, ok := evt.Data.(slackapi.SlashCommand); ok {
 				a.onCommand(cmd, "envelope:"+evt.Request.EnvelopeID)
 			}
 		}
 	case socketmode.EventTypeInteractive:
-		if a.ack(client, evt) {
+		if a.ack(ctx, client, evt) {
 			if cb, ok := evt.Data.(slackapi.InteractionCallback); ok {
 				a.onInteraction(cb, "envelope:"+evt.Request.EnvelopeID)
 			}
@@ -79,11 +83,19 @@ func (a *Adapter) onSocketEvent(client *socketmode.Client, evt socketmode.Event)
 
 // ack acknowledges the envelope evt came in. It reports false when there
 // is no envelope to acknowledge.
-func (a *Adapter) ack(client *socketmode.Client, evt socketmode.Event) bool {
+//
+// The client queues acknowledgements for its connection, and while it is
+// reconnecting nothing empties that queue, so waiting for room is bounded
+// by ackTimeout and ends when ctx does: the event loop never stalls, and
+// shutdown is never held up. An envelope whose acknowledgement is lost is
+// sent again by Slack, and answered once.
+func (a *Adapter) ack(ctx context.Context, client *socketmode.Client, evt socketmode.Event) bool {
 	if evt.Request == nil {
 		return false
 	}
-	if err := client.Ack(*evt.Request); err != nil {
+	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
+	if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
 		a.log.Warn("slack: could not acknowledge an envelope; Slack will send it again", "err", a.mask.Err(err))
 	}
 	if evt.Request.RetryAttempt > 0 {
