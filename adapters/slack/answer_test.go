@@ -54,6 +54,30 @@ func TestMoreAndShare(t *testing.T) {
 	h.slack.noMorePosts()
 }
 
+// The bot's "more" follows on from a person's latest question, so More on
+// an older answer must not show the newer question's results as if they
+// were its own; a reply with no results (such as "thanks") changes
+// nothing.
+func TestMoreOnAnOlderAnswerDoesNotShowANewerOnesResults(t *testing.T) {
+	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
+	sock.send(commandEnvelope("env-1", "knitting near B69", h.slack.responseURL(1)))
+	knitting := h.slack.nextPost()
+	sock.send(commandEnvelope("env-2", "toddler groups in Tipton", h.slack.responseURL(2)))
+	toddlers := h.slack.nextPost()
+
+	sock.send(buttonEnvelope("env-3", buttonPayload("signpost_more", knitting.buttonValue("signpost_more"), h.slack.responseURL(3), true)))
+	p := h.slack.nextPost()
+	p.has(t, "There's a newer answer since this one")
+	if strings.Contains(p.all(), "Tots") || strings.Contains(p.all(), "Here are more") {
+		t.Errorf("More on the knitting answer showed other results:\n%s", p.all())
+	}
+
+	sock.send(commandEnvelope("env-4", "thanks", h.slack.responseURL(4)))
+	h.slack.nextPost()
+	sock.send(buttonEnvelope("env-5", buttonPayload("signpost_more", toddlers.buttonValue("signpost_more"), h.slack.responseURL(5), true)))
+	h.slack.nextPost().has(t, "Here are more:", "*Muddy Tots* at Sunshine Tots")
+}
+
 func TestMoreInAThreadContinuesThere(t *testing.T) {
 	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
 	sock.send(eventEnvelope("env-1", "Ev1", 0, mention("<@U0BOT> knitting near B69", "1764000000.000100", "")))

@@ -28,6 +28,10 @@ type place struct {
 type shown struct {
 	// conv is the bot conversation "more" continues; empty for lists.
 	conv string
+	// origin is the id of the bot's answer this one shows part of. The
+	// bot's "more" follows on from a person's latest answer only, so More
+	// asks the bot only while origin is still that answer.
+	origin string
 	// blocks are the message without its buttons, for Share.
 	blocks []slackapi.Block
 	// rest are the items that did not fit; botMore is whether the bot
@@ -50,15 +54,15 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 	now := a.now()
 	switch cmd.kind {
 	case showHelp:
-		a.deliver(ctx, to, helpContent(), conv, via)
+		a.deliver(ctx, to, helpContent(), conv, "", via)
 	case showGaps:
 		c, err := gapsContent(a.cfg.Gaps, now)
 		if err != nil {
 			a.log.Error("slack: gaps", "err", err)
 		}
-		a.deliver(ctx, to, c, "", via)
+		a.deliver(ctx, to, c, "", "", via)
 	case showStale:
-		a.deliver(ctx, to, staleContent(a.bot, now), "", via)
+		a.deliver(ctx, to, staleContent(a.bot, now), "", "", via)
 	default:
 		a.ask(ctx, cmd.question, conv, to, via)
 	}
@@ -66,6 +70,9 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 
 // ask puts a question to the bot and sends its answer. The log holds the
 // person's pseudonym and how it went, never the question.
+//
+// An answer with results replaces what the bot's "more" follows on from,
+// so it becomes the person's latest.
 func (a *Adapter) ask(ctx context.Context, text, conv string, to place, via string) {
 	now := a.now()
 	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: now, Channel: "slack"})
@@ -73,33 +80,57 @@ func (a *Adapter) ask(ctx context.Context, text, conv string, to place, via stri
 		// The bot's answer already says sorry; its error is for the operator.
 		a.log.Error("slack: the bot could not answer", "err", err)
 	}
-	a.deliver(ctx, to, answerContent(ans, now), conv, via)
+	c := answerContent(ans, now)
+	id, blocks := a.keep(to, c, conv, "")
+	if len(ans.Results) > 0 {
+		a.latest.Put(conv, id)
+	}
+	a.send(ctx, to, c.fallback, blocks, conv, via)
 	a.log.Info("slack: answered", "from", a.cfg.IDs.Of(conv), "via", via, "results", len(ans.Results), "more", ans.More)
 }
 
-// deliver sends the first page of c to, with More when there is more and
-// Share when the reply is private, and keeps what the buttons need.
-func (a *Adapter) deliver(ctx context.Context, to place, c content, conv, via string) {
+// deliver sends the first page of c to, keeping what its buttons need.
+// conv is the bot conversation More continues, and origin the answer c is
+// part of ("" when c is a fresh answer).
+func (a *Adapter) deliver(ctx context.Context, to place, c content, conv, origin, via string) {
+	_, blocks := a.keep(to, c, conv, origin)
+	a.send(ctx, to, c.fallback, blocks, conv, via)
+}
+
+// keep lays out the first page of c, with More when there is more and
+// Share when the reply is private, and keeps what those buttons need
+// under the id they carry: "" when there are none.
+func (a *Adapter) keep(to place, c content, conv, origin string) (id string, blocks []slackapi.Block) {
 	blocks, rest := layout(c)
 	more := len(rest) > 0 || c.botMore
 	share := to.ephemeral && c.shareable
-	if more || share {
-		id := newID()
-		a.answers.Add(id, &shown{conv: conv, blocks: blocks, rest: rest, perPage: c.perPage, botMore: c.botMore, fallback: c.fallback, channel: to.channel, thread: to.thread})
-		blocks = append(blocks[:len(blocks):len(blocks)], buttons(id, more, share))
+	if !more && !share {
+		return "", blocks
 	}
-	if err := a.send(ctx, to, c.fallback, blocks); err != nil {
+	id = newID()
+	if origin == "" {
+		origin = id
+	}
+	a.answers.Add(id, &shown{conv: conv, origin: origin, blocks: blocks, rest: rest, perPage: c.perPage, botMore: c.botMore, fallback: c.fallback, channel: to.channel, thread: to.thread})
+	return id, append(blocks[:len(blocks):len(blocks)], buttons(id, more, share))
+}
+
+// say sends a short message of plain words, with no buttons.
+func (a *Adapter) say(ctx context.Context, to place, msg, via string) {
+	a.deliver(ctx, to, content{intro: msg, fallback: msg}, "", "", via)
+}
+
+// send posts one message, and logs it if that fails.
+func (a *Adapter) send(ctx context.Context, to place, fallback string, blocks []slackapi.Block, conv, via string) {
+	if err := a.post(ctx, to, fallback, blocks); err != nil {
 		a.log.Error("slack: could not send the reply", "from", a.cfg.IDs.Of(conv), "via", via, "err", a.mask.Err(err))
 	}
 }
 
-// send posts one message.
-func (a *Adapter) send(ctx context.Context, to place, fallback string, blocks []slackapi.Block) error {
-	opts := []slackapi.MsgOption{
-		slackapi.MsgOptionText(clip(escape(fallback), maxTextLen), false),
-		slackapi.MsgOptionBlocks(blocks...),
-		slackapi.MsgOptionDisableLinkUnfurl(),
-	}
+// post posts one message: in a channel or thread, or privately through
+// the response URL with chat.postEphemeral to fall back on.
+func (a *Adapter) post(ctx context.Context, to place, fallback string, blocks []slackapi.Block) error {
+	opts := message(fallback, blocks)
 	if !to.ephemeral {
 		if to.thread != "" {
 			opts = append(opts, slackapi.MsgOptionTS(to.thread))
@@ -118,6 +149,16 @@ func (a *Adapter) send(ctx context.Context, to place, fallback string, blocks []
 	return err
 }
 
+// message is a message's options: blocks, and plain text of fallback for
+// notifications, with no link previews.
+func message(fallback string, blocks []slackapi.Block) []slackapi.MsgOption {
+	return []slackapi.MsgOption{
+		slackapi.MsgOptionText(clip(escape(fallback), maxTextLen), false),
+		slackapi.MsgOptionBlocks(blocks...),
+		slackapi.MsgOptionDisableLinkUnfurl(),
+	}
+}
+
 // press answers a button: More shows the next page, Share posts the
 // answer for the whole channel to see.
 func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, more bool, id string) {
@@ -128,8 +169,7 @@ func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, mo
 	private := place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}
 	rec, ok := a.answers.Get(id)
 	if !ok {
-		msg := "That answer has expired (I keep answers for a day, and forget them when I restart). Please ask again."
-		a.deliver(ctx, private, content{intro: msg, fallback: msg}, "", "button")
+		a.say(ctx, private, "That answer has expired (I keep answers for a day, and forget them when I restart). Please ask again.", "button")
 		return
 	}
 	if !more {
@@ -142,12 +182,13 @@ func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, mo
 	}
 	switch {
 	case len(rec.rest) > 0:
-		a.deliver(ctx, to, content{items: rec.rest, perPage: rec.perPage, botMore: rec.botMore, shareable: true, fallback: rec.fallback}, rec.conv, "more")
-	case rec.botMore:
+		a.deliver(ctx, to, content{items: rec.rest, perPage: rec.perPage, botMore: rec.botMore, shareable: true, fallback: rec.fallback}, rec.conv, rec.origin, "more")
+	case rec.botMore && a.isLatest(rec):
 		a.ask(ctx, "more", rec.conv, to, "more")
+	case rec.botMore:
+		a.say(ctx, private, "There's a newer answer since this one, so More here would show the wrong results. Press More on the newest answer, or ask this question again.", "more")
 	default:
-		msg := "That's everything for that answer."
-		a.deliver(ctx, private, content{intro: msg, fallback: msg}, "", "more")
+		a.say(ctx, private, "That's everything for that answer.", "more")
 	}
 }
 
@@ -155,12 +196,7 @@ func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, mo
 // response URL works in any channel; posting directly needs the bot to be
 // a member, so if both fail the person is told how to fix it.
 func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, channel string, rec *shown) {
-	blocks := append(rec.blocks[:len(rec.blocks):len(rec.blocks)], sharedBy(cb.User.ID))
-	opts := []slackapi.MsgOption{
-		slackapi.MsgOptionText(clip(escape(rec.fallback), maxTextLen), false),
-		slackapi.MsgOptionBlocks(blocks...),
-		slackapi.MsgOptionDisableLinkUnfurl(),
-	}
+	opts := message(rec.fallback, append(rec.blocks[:len(rec.blocks):len(rec.blocks)], sharedBy(cb.User.ID)))
 	err := errors.New("no response URL")
 	if cb.ResponseURL != "" {
 		_, _, err = a.api.PostMessageContext(ctx, channel, append(opts, slackapi.MsgOptionResponseURL(cb.ResponseURL, slackapi.ResponseTypeInChannel))...)
@@ -173,8 +209,14 @@ func (a *Adapter) share(ctx context.Context, cb slackapi.InteractionCallback, ch
 		return
 	}
 	a.log.Warn("slack: could not share", "from", a.cfg.IDs.Of(conversation(cb.Team.ID, cb.User.ID)), "err", a.mask.Err(err))
-	msg := "I couldn't share that here. Add me to this channel (type /invite @Signpost), then press Share again."
-	a.deliver(ctx, place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}, content{intro: msg, fallback: msg}, "", "share")
+	a.say(ctx, place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}, "I couldn't share that here. Add me to this channel (type /invite @Signpost), then press Share again.", "share")
+}
+
+// isLatest reports whether rec is part of the answer the bot's "more"
+// follows on from for its conversation.
+func (a *Adapter) isLatest(rec *shown) bool {
+	latest, ok := a.latest.Get(rec.conv)
+	return ok && latest == rec.origin
 }
 
 // newID is a fresh answer id for the buttons: 16 hex digits.

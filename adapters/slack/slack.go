@@ -102,7 +102,10 @@ type Adapter struct {
 	mask masker
 	now  func() time.Time
 
-	answers    *recent[*shown]
+	answers *recent[*shown]
+	// latest is, for each bot conversation, the id of the answer the
+	// bot's "more" follows on from.
+	latest     *recent[string]
 	events     *recent[struct{}]
 	signatures *recent[struct{}]
 
@@ -137,6 +140,7 @@ func New(cfg Config, b Bot) (*Adapter, error) {
 		mask:       newMasker(cfg),
 		now:        cfg.Now,
 		answers:    newRecent[*shown](keepAnswers, maxAnswers, time.Now),
+		latest:     newRecent[string](keepAnswers, maxAnswers, time.Now),
 		events:     newRecent[struct{}](keepEventIDs, maxEventIDs, time.Now),
 		signatures: newRecent[struct{}](keepSignatures, maxSignatures, time.Now),
 	}
@@ -235,8 +239,7 @@ func (a *Adapter) Alert(ctx context.Context, text string) error {
 	if a.cfg.AlertChannel == "" {
 		return nil
 	}
-	blocks := textBlocks(escape(text), maxBlocks)
-	if _, _, err := a.api.PostMessageContext(ctx, a.cfg.AlertChannel, slackapi.MsgOptionText(clip(escape(text), maxTextLen), false), slackapi.MsgOptionBlocks(blocks...), slackapi.MsgOptionDisableLinkUnfurl()); err != nil {
+	if _, _, err := a.api.PostMessageContext(ctx, a.cfg.AlertChannel, message(text, textBlocks(escape(text), maxBlocks))...); err != nil {
 		return fmt.Errorf("post alert to SLACK_ALERT_CHANNEL %s (invite the bot to that channel, and use its id or name): %w", a.cfg.AlertChannel, a.mask.Err(err))
 	}
 	return nil

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -89,22 +90,42 @@ func TestTextBlocksKeepWithinLimits(t *testing.T) {
 func TestRecentForgetsOldestAndExpired(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	r := newRecent[int](time.Minute, 2, func() time.Time { return now })
+	held := func(keys ...string) string {
+		var got []string
+		for _, k := range keys {
+			if v, ok := r.Get(k); ok {
+				got = append(got, fmt.Sprint(k, "=", v))
+			}
+		}
+		return strings.Join(got, " ")
+	}
 	if !r.Add("a", 1) || r.Add("a", 9) {
 		t.Fatal("Add of a new key, then the same key")
 	}
-	if v, _ := r.Get("a"); v != 1 {
-		t.Errorf("a = %d; a repeat must not replace", v)
+	if got := held("a"); got != "a=1" {
+		t.Errorf("holds %q; a repeat must not replace", got)
 	}
 	r.Add("b", 2)
 	r.Add("c", 3)
-	if _, ok := r.Get("a"); ok || r.Len() != 2 {
-		t.Errorf("kept %d, with a: %v; want the oldest dropped", r.Len(), ok)
+	if got := held("a", "b", "c"); got != "b=2 c=3" {
+		t.Errorf("holds %q; want the oldest dropped", got)
+	}
+	now = now.Add(30 * time.Second)
+	r.Put("b", 4) // replaced, and kept a full minute from now
+	now = now.Add(30 * time.Second)
+	if got := held("a", "b", "c"); got != "b=4" {
+		t.Errorf("holds %q; want c expired and b kept", got)
+	}
+	r.Put("d", 5)
+	r.Put("e", 6)
+	if got := held("b", "d", "e"); got != "d=5 e=6" {
+		t.Errorf("holds %q; Put must keep to the limit too", got)
 	}
 	now = now.Add(time.Minute)
-	if _, ok := r.Get("c"); ok || r.Len() != 0 {
-		t.Error("kept values past their time")
+	if got := held("d", "e"); got != "" {
+		t.Errorf("holds %q past its time", got)
 	}
-	if !r.Add("a", 4) {
+	if !r.Add("a", 7) {
 		t.Error("an expired key could not be added again")
 	}
 }
