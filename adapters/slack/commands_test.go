@@ -96,6 +96,32 @@ func TestStale(t *testing.T) {
 	}
 }
 
+// A long list stops after five pages, saying how many more there are and
+// where to see them all.
+func TestStaleListIsBounded(t *testing.T) {
+	fb := &fakeBot{}
+	for i := range 400 {
+		fb.stale = append(fb.stale, bot.StaleAsset{Asset: &bot.Asset{ID: fmt.Sprintf("hall-%03d", i), Name: fmt.Sprintf("Hall %03d", i)}, Never: true})
+	}
+	h, sock := startSocket(t, fb, slack.Config{})
+	sock.send(commandEnvelope("env-1", "stale", h.slack.responseURL(1)))
+	p := h.slack.nextPost()
+	p.has(t, "*400 entries not checked", "Hall 000")
+	pages := 1
+	for id := p.buttonValue("signpost_more"); id != ""; id = p.buttonValue("signpost_more") {
+		pages++
+		if pages > 5 {
+			t.Fatalf("still offering More after %d pages", pages)
+		}
+		sock.send(buttonEnvelope(fmt.Sprint("env-more-", pages), buttonPayload("signpost_more", id, h.slack.responseURL(pages), true)))
+		p = h.slack.nextPost()
+	}
+	p.has(t, "Hall 148", "…and 251 more: `signpost check` on the asset file lists them all.")
+	if strings.Contains(p.all(), "Hall 149") {
+		t.Errorf("the last page goes past the limit:\n%s", p.all())
+	}
+}
+
 func TestStaleNeverCheckedFirst(t *testing.T) {
 	fb := &fakeBot{stale: []bot.StaleAsset{
 		{Asset: &bot.Asset{ID: "new-hall", Name: "New Hall"}, Never: true},

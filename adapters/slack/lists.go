@@ -14,9 +14,21 @@ import (
 // gapDays is how far back /signpost gaps looks.
 const gapDays = 7
 
+// maxListLines is the most lines a list shows, five pages of More. It
+// keeps what the buttons need small (a list of every entry of a
+// 10,000-venue file would take a megabyte for each time it was asked);
+// the rest are a command away on the server.
+const maxListLines = 5 * sectionsPerPage * linesPerSection
+
 // listContent lays out lines of mrkdwn as a list that pages with More.
-func listContent(intro, fallback string, lines []string) content {
+// Past maxListLines it ends with a line saying how many more there are
+// and where to find them.
+func listContent(intro, fallback, elsewhere string, lines []string) content {
 	c := content{intro: intro, perPage: sectionsPerPage, shareable: len(lines) > 0, fallback: fallback}
+	if len(lines) > maxListLines {
+		keep := maxListLines - 1
+		lines = append(lines[:keep:keep], fmt.Sprintf("…and %d more: %s.", len(lines)-keep, elsewhere))
+	}
 	for len(lines) > 0 {
 		n := min(linesPerSection, len(lines))
 		c.items = append(c.items, textBlocks(strings.Join(lines[:n], "\n"), 1))
@@ -56,7 +68,7 @@ func gapsContent(gaps GapReader, now time.Time) (content, error) {
 		lines[i] = fmt.Sprintf("• *%s* %s: asked %d %s", escape(g.Topic), place, g.Count, times)
 	}
 	intro := fmt.Sprintf("*What residents asked about in the last %d days that found nothing*, most asked first:", gapDays)
-	return listContent(intro, fmt.Sprintf("%d gaps in the last %d days", len(counts), gapDays), lines), nil
+	return listContent(intro, fmt.Sprintf("%d gaps in the last %d days", len(counts), gapDays), "each asked less often; `signpost gaps` on the server lists them all", lines), nil
 }
 
 // staleContent lists the entries a coach should check again: never
@@ -80,7 +92,7 @@ func staleContent(b Bot, now time.Time) content {
 		lines[i] = fmt.Sprintf("• *%s* (%s): %s", escape(s.Asset.Name), where, when)
 	}
 	intro := fmt.Sprintf("*%d %s not checked for over 12 months*, oldest first. Check each with the venue, then update `reviewed:` in the asset file.", len(stale), plural(len(stale), "entry", "entries"))
-	return listContent(intro, fmt.Sprintf("%d entries to check", len(stale)), lines)
+	return listContent(intro, fmt.Sprintf("%d entries to check", len(stale)), "`signpost check` on the asset file lists them all", lines)
 }
 
 func plural(n int, one, many string) string {
