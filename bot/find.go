@@ -151,7 +151,7 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 		if from != nil && res.Asset.Point != nil {
 			d := from.DistanceKm(*res.Asset.Point)
 			res.DistanceKm = &d
-			res.Score /= 1 + d/2
+			res.Score = Rank(res.Score, d)
 		}
 		results = append(results, res)
 	}

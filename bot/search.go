@@ -22,7 +22,8 @@ type Query struct {
 	// Related are phrases the topic vocabulary adds ("coffee morning" for
 	// "lonely"); they match as written and weigh less than Words.
 	Related []string
-	// Near and WithinKm keep only things within that distance of a point.
+	// Near ranks hits by Rank of their score and their distance from it,
+	// and with WithinKm keeps only things within that distance.
 	Near     *Point
 	WithinKm float64
 	// Days keeps only things that can happen on one of these days.
@@ -37,5 +38,13 @@ type Query struct {
 type Hit struct {
 	Asset    string
 	Activity string
-	Score    float64
+	// Score is how well it matches the words, before any distance.
+	Score float64
 }
+
+// Rank weighs relevance against distance: a match 2 km away counts for
+// half as much as the same match on the doorstep. The bot ranks results
+// with it, and a Searcher asked for things Near a place must rank hits
+// with it too, so the hits a Limit cuts off are the ones that would have
+// come last.
+func Rank(score, km float64) float64 { return score / (1 + km/2) }

@@ -1,36 +1,21 @@
 package index
 
-import (
-	"strings"
-	"time"
+import "signpost/bot"
 
-	"signpost/bot"
-)
-
-// document is what bleve indexes for one activity or one venue.
+// document is what bleve indexes for one activity or one venue: its
+// words, and the grid cell its venue is in. What it is, the days it can
+// happen on and where exactly are not indexed: searches check them in
+// memory (see narrow.go).
 type document struct {
-	Type  string    `json:"type"`
-	Name  string    `json:"name"`
-	Tags  []string  `json:"tags"`
-	Text  []string  `json:"text"`
-	Point []float64 `json:"point,omitempty"` // lon, lat as bleve expects
-	Days  []string  `json:"days"`
-	Cell  string    `json:"cell,omitempty"`
+	Name string   `json:"name"`
+	Tags []string `json:"tags"`
+	Text []string `json:"text"`
+	Cell string   `json:"cell,omitempty"`
 }
-
-const (
-	typeActivity = "activity"
-	typeVenue    = "venue"
-)
 
 // docID joins an asset id and an activity id ("" for the venue itself).
 // Ids hold only a-z, 0-9 and '-', so '/' cannot appear inside either.
 func docID(asset, activity string) string { return asset + "/" + activity }
-
-func splitDocID(id string) (asset, activity string) {
-	asset, activity, _ = strings.Cut(id, "/")
-	return asset, activity
-}
 
 // kindWords are the words people use for each kind of venue, so "cafe",
 // "coffee shop" or "community center" find the right places.
@@ -46,27 +31,21 @@ var kindWords = map[string][]string{
 }
 
 func venueDocument(a *bot.Asset) document {
-	d := document{
-		Type: typeVenue,
+	return document{
 		Name: a.Name,
 		Tags: append(append([]string{}, a.Tags...), kindWords[a.Kind]...),
 		Text: []string{a.Description, a.Address},
-		Days: dayNames(a.OpenWeekdays()),
+		Cell: cell(a.Point),
 	}
-	d.Point, d.Cell = lonLat(a.Point), cell(a.Point)
-	return d
 }
 
 func activityDocument(a *bot.Asset, act *bot.Activity) document {
-	d := document{
-		Type: typeActivity,
+	return document{
 		Name: act.Name,
 		Tags: append(append([]string{}, act.Tags...), kindWords[a.Kind]...),
 		Text: []string{act.Description, a.Name, a.Address},
-		Days: dayNames(act.Weekdays()),
+		Cell: cell(a.Point),
 	}
-	d.Point, d.Cell = lonLat(a.Point), cell(a.Point)
-	return d
 }
 
 func cell(p *bot.Point) string {
@@ -74,23 +53,4 @@ func cell(p *bot.Point) string {
 		return ""
 	}
 	return cellOf(*p)
-}
-
-func lonLat(p *bot.Point) []float64 {
-	if p == nil {
-		return nil
-	}
-	return []float64{p.Lon, p.Lat}
-}
-
-func dayNames(days []time.Weekday) []string {
-	names := make([]string, len(days))
-	for i, d := range days {
-		names[i] = dayName(d)
-	}
-	return names
-}
-
-func dayName(d time.Weekday) string {
-	return strings.ToLower(d.String()[:3])
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"signpost/bot"
@@ -20,9 +19,8 @@ import (
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
-	// points are the venues' locations by asset id, for the exact
-	// distance cut.
-	points map[string]bot.Point
+	// table holds each document's facts at bleve's number for it.
+	table []facts
 	// terms are every word the index holds, after analysis, so a word
 	// people spell as the list does is never matched fuzzily as well.
 	terms map[string]struct{}
@@ -50,22 +48,29 @@ func Build(cat *bot.Catalogue) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	if err := fill(idx, cat); err != nil {
-		idx.Close()
-		return nil, err
-	}
-	points := make(map[string]bot.Point, len(cat.Assets))
-	for _, a := range cat.Assets {
-		if a.Point != nil {
-			points[a.ID] = *a.Point
-		}
-	}
-	terms, err := allTerms(idx)
+	ix, err := build(idx, cat)
 	if err != nil {
 		idx.Close()
 		return nil, err
 	}
-	return &Index{idx: idx, analyzer: m.AnalyzerNamed(textAnalyzer), points: points, terms: terms}, nil
+	ix.analyzer = m.AnalyzerNamed(textAnalyzer)
+	return ix, nil
+}
+
+func build(idx bleve.Index, cat *bot.Catalogue) (*Index, error) {
+	byID, err := fill(idx, cat)
+	if err != nil {
+		return nil, err
+	}
+	table, err := factsTable(idx, byID)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := allTerms(idx)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{idx: idx, table: table, terms: terms}, nil
 }
 
 // allTerms reads the dictionary of the field every text field is copied
@@ -89,7 +94,9 @@ func allTerms(idx bleve.Index) (map[string]struct{}, error) {
 	}
 }
 
-func fill(idx bleve.Index, cat *bot.Catalogue) error {
+// fill indexes cat and returns the facts of each document by its id.
+func fill(idx bleve.Index, cat *bot.Catalogue) (map[string]facts, error) {
+	byID := make(map[string]facts)
 	b := idx.NewBatch()
 	flush := func() error {
 		if err := idx.Batch(b); err != nil {
@@ -100,22 +107,26 @@ func fill(idx bleve.Index, cat *bot.Catalogue) error {
 	}
 	for i := range cat.Assets {
 		a := &cat.Assets[i]
-		if err := b.Index(docID(a.ID, ""), venueDocument(a)); err != nil {
-			return fmt.Errorf("index %s: %w", a.ID, err)
+		id := docID(a.ID, "")
+		if err := b.Index(id, venueDocument(a)); err != nil {
+			return nil, fmt.Errorf("index %s: %w", a.ID, err)
 		}
+		byID[id] = factsOf(a, nil)
 		for j := range a.Activities {
 			act := &a.Activities[j]
-			if err := b.Index(docID(a.ID, act.ID), activityDocument(a, act)); err != nil {
-				return fmt.Errorf("index %s/%s: %w", a.ID, act.ID, err)
+			id := docID(a.ID, act.ID)
+			if err := b.Index(id, activityDocument(a, act)); err != nil {
+				return nil, fmt.Errorf("index %s/%s: %w", a.ID, act.ID, err)
 			}
+			byID[id] = factsOf(a, act)
 		}
 		if b.Size() >= batchSize {
 			if err := flush(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return flush()
+	return byID, flush()
 }
 
 // Close releases the index. Call it once, after the last search.
@@ -124,68 +135,40 @@ func (ix *Index) Close() error { return ix.idx.Close() }
 // defaultLimit is how many hits a query without a Limit returns.
 const defaultLimit = 50
 
-// Search runs q and returns hits best first. Words never reach bleve's
+// Search runs q and returns hits best first: by relevance, or near a
+// place by bot.Rank of relevance and distance. Words never reach bleve's
 // query-string syntax: each is analysed and matched as plain text.
 func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
-	var must []query.Query
-	topic := ix.topicQuery(q)
-	if topic != nil {
-		must = append(must, topic)
+	n := narrowingOf(q)
+	matches := ix.topicQuery(q)
+	unscored := matches == nil
+	if unscored && n.km > 0 {
+		// Nothing to match but the place: the grid cells around it are
+		// far fewer documents than all of them.
+		matches = nearQuery(*n.near, n.km)
 	}
-	if q.Venues {
-		must = append(must, termQuery(fieldType, typeVenue))
+	if matches == nil {
+		matches = bleve.NewMatchAllQuery()
 	}
-	if len(q.Days) > 0 {
-		days := make([]query.Query, len(q.Days))
-		for i, d := range q.Days {
-			days[i] = termQuery(fieldDays, dayName(d))
-		}
-		must = append(must, bleve.NewDisjunctionQuery(days...))
-	}
-	near := q.Near != nil && q.WithinKm > 0
-	if near {
-		if cells := nearQuery(*q.Near, q.WithinKm); cells != nil {
-			must = append(must, cells)
-		}
-	}
-	var all query.Query = bleve.NewMatchAllQuery()
-	if len(must) > 0 {
-		all = bleve.NewConjunctionQuery(must...)
+	if n.any() {
+		matches = narrowed{inner: matches, n: n, table: ix.table, unscored: unscored}
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	size := limit
-	if near {
-		// The cells reach past the circle; ask for more so the exact cut
-		// still leaves enough.
-		size *= 2
-	}
-	req := bleve.NewSearchRequestOptions(all, size, 0, false)
-	if topic == nil && q.Near != nil {
-		// Nothing to rank by but distance: the distance filter above has
-		// already cut the hits down, so sorting them is cheap.
-		byDistance, err := search.NewSortGeoDistance(fieldPoint, "km", q.Near.Lon, q.Near.Lat, false)
-		if err != nil {
-			return nil, fmt.Errorf("sort by distance: %w", err)
-		}
-		req.SortByCustom(search.SortOrder{byDistance})
-	}
-	res, err := ix.idx.SearchInContext(ctx, req)
+	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(matches, limit, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	hits := make([]bot.Hit, len(res.Hits))
-	for i, h := range res.Hits {
-		asset, activity := splitDocID(h.ID)
-		hits[i] = bot.Hit{Asset: asset, Activity: activity, Score: h.Score}
-	}
-	if near {
-		hits = ix.within(hits, *q.Near, q.WithinKm)
-	}
-	if len(hits) > limit {
-		hits = hits[:limit]
+	hits := make([]bot.Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		i := h.IndexInternalID.Value()
+		if i >= uint64(len(ix.table)) {
+			return nil, fmt.Errorf("search: hit %s is not in the index's table", h.ID)
+		}
+		f := &ix.table[i]
+		hits = append(hits, bot.Hit{Asset: f.asset, Activity: f.activity, Score: n.relevance(f, h.Score)})
 	}
 	return hits, nil
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -85,6 +86,7 @@ func TestSearch(t *testing.T) {
 		{name: "days", q: bot.Query{Words: []string{"craft"}, Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true},
 		{name: "wrong day", q: bot.Query{Words: []string{"quiz"}, Days: []time.Weekday{time.Monday}}, none: true},
 		{name: "within distance", q: bot.Query{Words: []string{"quiz"}, Near: oldbury, WithinKm: 2}, none: true},
+		{name: "venues only", q: bot.Query{Words: []string{"oldbury"}, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/"}, anyOrder: true, only: true},
 		{name: "nearest first with no topic", q: bot.Query{Near: oldbury, WithinKm: 20, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/", "the-crown/"}},
 	}
 	for _, tt := range tests {
@@ -122,6 +124,50 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestNearRanksBeforeTheLimit: of many equal matches, the ones kept
+// under the limit are the nearest, wherever the question is asked from.
+func TestNearRanksBeforeTheLimit(t *testing.T) {
+	cat := &bot.Catalogue{Area: bot.Area{Name: "Test", Location: time.UTC}}
+	for i := range 5 {
+		cat.Assets = append(cat.Assets, bot.Asset{
+			ID: fmt.Sprintf("hall-%d", i), Name: "Hall", Kind: "other", Point: &bot.Point{Lat: 52.5 + 0.05*float64(i), Lon: -2},
+			Activities: []bot.Activity{{ID: "bingo", Name: "Bingo"}},
+		})
+	}
+	ix, err := Build(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i, a := range cat.Assets {
+		hits, err := ix.Search(context.Background(), bot.Query{Words: []string{"bingo"}, Near: a.Point, WithinKm: 50, Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(hits); len(got) != 1 || got[0] != docID(a.ID, "bingo") {
+			t.Errorf("near hall %d: got %v", i, got)
+		}
+	}
+}
+
+// TestScoreIsRelevanceAlone: near a place, hits are ranked with their
+// distance, but the score reported is relevance alone, since the bot
+// weighs distance itself.
+func TestScoreIsRelevanceAlone(t *testing.T) {
+	ix := buildTest(t)
+	anywhere, err := ix.Search(context.Background(), bot.Query{Words: []string{"quiz"}})
+	if err != nil || len(anywhere) != 1 {
+		t.Fatalf("got %v, %v", anywhere, err)
+	}
+	near, err := ix.Search(context.Background(), bot.Query{Words: []string{"quiz"}, Near: &bot.Point{Lat: 52.60, Lon: -2.10}, WithinKm: 50})
+	if err != nil || len(near) != 1 {
+		t.Fatalf("got %v, %v", near, err)
+	}
+	if d := near[0].Score - anywhere[0].Score; d > 1e-9 || d < -1e-9 {
+		t.Fatalf("score %v near a place, %v anywhere", near[0].Score, anywhere[0].Score)
+	}
 }
 
 func TestSearchHonoursCancelledContext(t *testing.T) {

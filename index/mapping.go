@@ -22,13 +22,10 @@ const textAnalyzer = "signpost_en"
 
 // Field names in the index.
 const (
-	fieldType  = "type"  // "activity" or "venue"
-	fieldName  = "name"  // the activity's or venue's name
-	fieldTags  = "tags"  // tags, and the venue kind in words
-	fieldText  = "text"  // descriptions and the venue's name and address
-	fieldPoint = "point" // the venue's location
-	fieldDays  = "days"  // weekdays it can happen on: "mon".."sun"
-	fieldCell  = "cell"  // the grid cell the venue is in, see near.go
+	fieldName = "name" // the activity's or venue's name
+	fieldTags = "tags" // tags, and the venue kind in words
+	fieldText = "text" // descriptions and the venue's name and address
+	fieldCell = "cell" // the grid cell the venue is in, see near.go
 )
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -55,17 +52,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	kw.IncludeInAll = false
 	kw.IncludeTermVectors = false
 
-	geo := bleve.NewGeoPointFieldMapping()
-	geo.Store = false
-	geo.IncludeInAll = false
-
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldType, kw)
 	doc.AddFieldMappingsAt(fieldName, text)
 	doc.AddFieldMappingsAt(fieldTags, text)
 	doc.AddFieldMappingsAt(fieldText, text)
-	doc.AddFieldMappingsAt(fieldPoint, geo)
-	doc.AddFieldMappingsAt(fieldDays, kw)
 	doc.AddFieldMappingsAt(fieldCell, kw)
 	m.DefaultMapping = doc
 	m.StoreDynamic = false

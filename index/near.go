@@ -10,12 +10,13 @@ import (
 	"signpost/bot"
 )
 
-// Distance filtering works in two steps. Each document carries the grid
-// cell its venue is in, and a question near a point first keeps the cells
-// that overlap a box around the circle: a handful of exact term matches,
-// far cheaper than bleve's geo distance query, which measured 3 to 4 times
-// slower over 10,000 venues. The hits are then cut to the circle exactly,
-// from the venues' points held in memory.
+// A question with a place but no topic words ("what's on near me") starts
+// from the documents in the grid cells that overlap a box around the
+// circle: a handful of exact term matches, far cheaper than bleve's geo
+// distance query, which measured 3 to 4 times slower over 10,000 venues,
+// and far fewer documents than all of them. Each document carries the
+// cell its venue is in; the cut to the circle itself is exact, from the
+// venues' points held in memory (see narrow.go).
 
 // cellDegrees is the grid's size: about 2.8 km north to south.
 const cellDegrees = 0.025
@@ -60,15 +61,4 @@ func nearQuery(p bot.Point, km float64) query.Query {
 	d := bleve.NewDisjunctionQuery(cells...)
 	d.SetBoost(0)
 	return d
-}
-
-// within keeps the hits whose venue is no more than km from p.
-func (ix *Index) within(hits []bot.Hit, p bot.Point, km float64) []bot.Hit {
-	kept := hits[:0]
-	for _, h := range hits {
-		if at, ok := ix.points[h.Asset]; ok && p.DistanceKm(at) <= km {
-			kept = append(kept, h)
-		}
-	}
-	return kept
 }
