@@ -49,9 +49,14 @@ func checkConfig(c Config) error {
 	return nil
 }
 
-// anyToken matches Slack tokens and signing-secret-like strings that may
-// turn up in an error from a library or a server.
+// anyToken matches Slack tokens that may turn up in an error from a
+// library or a server.
 var anyToken = regexp.MustCompile(`x(?:ox[a-z]|app)-[A-Za-z0-9-]+`)
+
+// hookURL matches the path of a response URL (or an incoming webhook),
+// which lets whoever holds it post for a while: an error from posting to
+// one quotes it.
+var hookURL = regexp.MustCompile(`(hooks\.slack\.com/)[^\s"']+`)
 
 // masker hides this adapter's secrets, and anything shaped like a Slack
 // token, in text bound for a log or an error.
@@ -74,6 +79,7 @@ func (m masker) String(s string) string {
 	for _, secret := range m.secrets {
 		s = strings.ReplaceAll(s, secret, "[redacted]")
 	}
+	s = hookURL.ReplaceAllString(s, "${1}[redacted]")
 	return anyToken.ReplaceAllStringFunc(s, func(t string) string {
 		return t[:strings.IndexByte(t, '-')+1] + "[redacted]"
 	})

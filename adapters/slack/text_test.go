@@ -132,11 +132,14 @@ func TestRecentForgetsOldestAndExpired(t *testing.T) {
 
 func TestMaskHidesTokens(t *testing.T) {
 	m := newMasker(Config{BotToken: "xoxb-1-2-abc", SigningSecret: "s3cr3tvalue"})
-	got := m.String(`Post "https://slack.com/api/x?token=xoxb-1-2-abc": secret s3cr3tvalue, other xapp-1-A-2-zz and xoxp-9-8`)
-	for _, leak := range []string{"xoxb-1-2-abc", "s3cr3tvalue", "xapp-1-A-2-zz", "xoxp-9-8"} {
+	got := m.String(`Post "https://slack.com/api/x?token=xoxb-1-2-abc": secret s3cr3tvalue, other xapp-1-A-2-zz and xoxp-9-8; Post "https://hooks.slack.com/commands/T0/123/Zx9kQ": timeout`)
+	for _, leak := range []string{"xoxb-1-2-abc", "s3cr3tvalue", "xapp-1-A-2-zz", "xoxp-9-8", "T0/123/Zx9kQ"} {
 		if strings.Contains(got, leak) {
 			t.Errorf("mask left %q in %q", leak, got)
 		}
+	}
+	if !strings.Contains(got, `"https://hooks.slack.com/[redacted]": timeout`) {
+		t.Errorf("masked response URL: %q", got)
 	}
 }
 
