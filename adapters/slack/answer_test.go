@@ -230,14 +230,10 @@ func TestSafetyAnswerHasNoButtons(t *testing.T) {
 }
 
 func TestShutdownFinishesRepliesInFlight(t *testing.T) {
-	fb := &fakeBot{answer: bot.Answer{Intro: "Here's what I found"}, release: make(chan struct{}), asked: make(chan struct{}, 1)}
+	fb := blockedBot()
 	h, sock := startSocket(t, fb, slack.Config{})
 	sock.send(commandEnvelope("env-1", "knitting", h.slack.responseURL(1)))
-	select {
-	case <-fb.asked:
-	case <-time.After(wait):
-		t.Fatal("the bot was not asked")
-	}
+	fb.waitAsked(t)
 	h.stop() // SIGTERM while the bot is still answering
 	select {
 	case err := <-h.done:
@@ -250,11 +246,11 @@ func TestShutdownFinishesRepliesInFlight(t *testing.T) {
 }
 
 func TestShutdownGivesUpAfterGrace(t *testing.T) {
-	fb := &fakeBot{answer: bot.Answer{Intro: "late"}, release: make(chan struct{}), asked: make(chan struct{}, 1)}
+	fb := blockedBot()
 	defer close(fb.release)
 	h, sock := startSocket(t, fb, slack.Config{Grace: 50 * time.Millisecond})
 	sock.send(commandEnvelope("env-1", "knitting", h.slack.responseURL(1)))
-	<-fb.asked
+	fb.waitAsked(t)
 	h.stop()
 	select {
 	case err := <-h.done:

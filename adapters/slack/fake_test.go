@@ -125,6 +125,9 @@ type fakeSlack struct {
 	attempts   []time.Time
 	// failResponseURL makes every response URL fail.
 	failResponseURL bool
+	// holdResponseURL, if set, keeps every response URL waiting until it
+	// is closed, as a slow Slack would.
+	holdResponseURL chan struct{}
 	sockets         []*socket
 }
 
@@ -208,8 +211,15 @@ func (f *fakeSlack) serveChat(method string) http.HandlerFunc {
 
 func (f *fakeSlack) serveResponseURL(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
-	fail := f.failResponseURL
+	fail, hold := f.failResponseURL, f.holdResponseURL
 	f.mu.Unlock()
+	if hold != nil {
+		select {
+		case <-hold:
+		case <-r.Context().Done():
+			return
+		}
+	}
 	if fail {
 		http.Error(w, "expired_url", http.StatusNotFound)
 		return
