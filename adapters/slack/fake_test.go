@@ -41,7 +41,7 @@ const (
 // wait is how long a test waits for something that should happen at once.
 const wait = 5 * time.Second
 
-// monday is the fixed "now" of the tests: Tuesday 24 November 2026, 09:00
+// tuesday is the fixed "now" of the tests: Tuesday 24 November 2026, 09:00
 // in Oldbury.
 var tuesday = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 
@@ -543,5 +543,3 @@ func (f *fakeBot) Answer(ctx context.Context, q bot.Question) (bot.Answer, error
 }
 
 func (f *fakeBot) Stale(time.Time) []bot.StaleAsset { return f.stale }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }

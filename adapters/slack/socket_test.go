@@ -1,6 +1,7 @@
 package slack_test
 
 import (
+	"strings"
 	"testing"
 
 	"signpost/adapters/slack"
@@ -135,7 +136,7 @@ func TestOtherWorkspacesAreIgnored(t *testing.T) {
 	other["payload"] = eventCallback("T0OTHER", "Ev1", directMessage("knitting near B69", "1764000000.000100"))
 	sock.send(other)
 	sock.send(eventEnvelope("env-2", "Ev2", 0, directMessage("quiz near B69", "1764000000.000200")))
-	if p := h.slack.nextPost(); !contains(p.all(), "quiz") {
+	if p := h.slack.nextPost(); !strings.Contains(p.all(), "quiz") {
 		t.Errorf("answered the other workspace:\n%s", p.all())
 	}
 	if sock.ack(t) != "env-1" {
