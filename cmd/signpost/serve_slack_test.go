@@ -16,10 +16,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/slack-go/slack/slacktest"
 )
 
 const (
 	slackBot    = "xoxb-1-2-servebottoken"
+	slackApp    = "xapp-1-A1-3-serveapptoken"
 	slackSecret = "0123456789abcdef0123456789abcdef"
 )
 
@@ -27,8 +31,9 @@ const (
 // notification text.
 type slackMessage struct{ to, text string }
 
-// fakeSlackAPI is Slack's Web API and response URLs on 127.0.0.1.
-func fakeSlackAPI(t *testing.T) (*httptest.Server, <-chan slackMessage) {
+// fakeSlackAPI is Slack's Web API and response URLs on 127.0.0.1. With a
+// socket URL, apps.connections.open points Socket Mode at it.
+func fakeSlackAPI(t *testing.T, socket string) (*httptest.Server, <-chan slackMessage) {
 	t.Helper()
 	sent := make(chan slackMessage, 10)
 	mux := http.NewServeMux()
@@ -36,6 +41,11 @@ func fakeSlackAPI(t *testing.T) (*httptest.Server, <-chan slackMessage) {
 		w.Header().Set("Content-Type", "application/json")
 		v["ok"] = true
 		json.NewEncoder(w).Encode(v)
+	}
+	if socket != "" {
+		mux.HandleFunc("/api/apps.connections.open", func(w http.ResponseWriter, r *http.Request) {
+			ok(w, map[string]any{"url": socket})
+		})
 	}
 	mux.HandleFunc("/api/auth.test", func(w http.ResponseWriter, r *http.Request) {
 		ok(w, map[string]any{"team_id": "T0TEAM", "user_id": "U0BOT"})
@@ -74,7 +84,7 @@ func TestServeSlackHTTPMode(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "assets.yaml")
 	writeFile(t, path, version(1, false))
-	api, sent := fakeSlackAPI(t)
+	api, sent := fakeSlackAPI(t, "")
 	addr := freeAddr(t)
 	env := map[string]string{
 		"SIGNPOST_LISTEN": addr, "SIGNPOST_GAPS_FILE": filepath.Join(dir, "gaps.jsonl"),
@@ -138,6 +148,88 @@ func postSigned(t *testing.T, target, body, secret string) int {
 	}
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// fakeSocket is a Socket Mode websocket on 127.0.0.1 that says hello,
+// sends the envelopes made when the adapter connects, and reports the
+// envelope ids acknowledged.
+func fakeSocket(t *testing.T, envelopes func() []map[string]any) (url string, acks <-chan string) {
+	t.Helper()
+	acked := make(chan string, 10)
+	srv := httptest.NewServer(http.HandlerFunc(slacktest.Websocket(func(conn *websocket.Conn) {
+		conn.WriteJSON(map[string]any{"type": "hello"})
+		for _, e := range envelopes() {
+			conn.WriteJSON(e)
+		}
+		for {
+			var ack struct {
+				EnvelopeID string `json:"envelope_id"`
+			}
+			if conn.ReadJSON(&ack) != nil {
+				return
+			}
+			acked <- ack.EnvelopeID
+		}
+	})))
+	t.Cleanup(func() {
+		srv.CloseClientConnections()
+		srv.Close()
+	})
+	return "ws" + strings.TrimPrefix(srv.URL, "http"), acked
+}
+
+// TestServeSlackSocketMode runs signpost serve as a new user sets it up:
+// the two tokens and nothing else. A /signpost sent over Socket Mode is
+// acknowledged and answered privately through its response URL, and serve
+// stops cleanly.
+func TestServeSlackSocketMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "assets.yaml")
+	writeFile(t, path, version(1, false))
+	var api *httptest.Server
+	socket, acks := fakeSocket(t, func() []map[string]any {
+		return []map[string]any{{"envelope_id": "env-1", "type": "slash_commands", "payload": map[string]any{
+			"team_id": "T0TEAM", "channel_id": "C0HUB", "user_id": "U0STAFF", "command": "/signpost", "text": "bingo",
+			"response_url": api.URL + "/respond/1",
+		}}}
+	})
+	api, sent := fakeSlackAPI(t, socket)
+	env := map[string]string{
+		"SIGNPOST_LISTEN": freeAddr(t), "SIGNPOST_GAPS_FILE": filepath.Join(dir, "gaps.jsonl"),
+		"SLACK_BOT_TOKEN": slackBot, "SLACK_APP_TOKEN": slackApp, "SLACK_API_URL": api.URL + "/api/",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	exit := make(chan int, 1)
+	var stderr syncBuffer
+	go func() {
+		exit <- run(ctx, []string{"serve", "--assets", path}, strings.NewReader(""), io.Discard, &stderr, func(k string) string { return env[k] })
+	}()
+
+	select {
+	case id := <-acks:
+		if id != "env-1" {
+			t.Errorf("acknowledged %q", id)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the command was not acknowledged:\n%s", stderr.String())
+	}
+	if m := nextSlackMessage(t, sent); m.to != "/respond/1" || !strings.Contains(m.text, "bingo") {
+		t.Errorf("answer %+v", m)
+	}
+
+	cancel()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if log := stderr.String(); strings.Contains(log, "servebottoken") || strings.Contains(log, "serveapptoken") {
+		t.Errorf("the log holds a secret:\n%s", log)
+	}
 }
 
 // TestServeSlackRefusesWrongTokens: a token of the wrong kind stops serve
