@@ -91,13 +91,7 @@ func TestServeSlackHTTPMode(t *testing.T) {
 		"SLACK_BOT_TOKEN": slackBot, "SLACK_SIGNING_SECRET": slackSecret,
 		"SLACK_API_URL": api.URL + "/api/", "SLACK_ALERT_CHANNEL": "C0COACHES",
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	exit := make(chan int, 1)
-	var stderr syncBuffer
-	go func() {
-		exit <- run(ctx, []string{"serve", "--assets", path}, strings.NewReader(""), io.Discard, &stderr, func(k string) string { return env[k] })
-	}()
+	stop := serveSlack(t, path, env)
 
 	form := url.Values{"team_id": {"T0TEAM"}, "channel_id": {"C0HUB"}, "user_id": {"U0STAFF"}, "command": {"/signpost"}, "text": {"bingo"}, "response_url": {api.URL + "/respond/1"}}.Encode()
 	var code int
@@ -119,17 +113,36 @@ func TestServeSlackHTTPMode(t *testing.T) {
 		t.Errorf("alert %+v", alert)
 	}
 
-	cancel()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Fatalf("exit %d:\n%s", code, stderr.String())
+	stop()
+}
+
+// serveSlack runs signpost serve on path with env. stop tells it to stop,
+// and checks it exits 0 with no secret in its log.
+func serveSlack(t *testing.T, path string, env map[string]string) (stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	exit := make(chan int, 1)
+	var stderr syncBuffer
+	go func() {
+		exit <- run(ctx, []string{"serve", "--assets", path}, strings.NewReader(""), io.Discard, &stderr, func(k string) string { return env[k] })
+	}()
+	return func() {
+		t.Helper()
+		cancel()
+		select {
+		case code := <-exit:
+			if code != 0 {
+				t.Fatalf("exit %d:\n%s", code, stderr.String())
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("serve did not stop")
 		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-	if log := stderr.String(); strings.Contains(log, "servebottoken") || strings.Contains(log, slackSecret) {
-		t.Errorf("the log holds a secret:\n%s", log)
+		for _, secret := range []string{slackBot, slackApp, slackSecret} {
+			if strings.Contains(stderr.String(), secret) {
+				t.Errorf("the log holds a secret:\n%s", stderr.String())
+			}
+		}
 	}
 }
 
@@ -198,13 +211,7 @@ func TestServeSlackSocketMode(t *testing.T) {
 		"SIGNPOST_LISTEN": freeAddr(t), "SIGNPOST_GAPS_FILE": filepath.Join(dir, "gaps.jsonl"),
 		"SLACK_BOT_TOKEN": slackBot, "SLACK_APP_TOKEN": slackApp, "SLACK_API_URL": api.URL + "/api/",
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	exit := make(chan int, 1)
-	var stderr syncBuffer
-	go func() {
-		exit <- run(ctx, []string{"serve", "--assets", path}, strings.NewReader(""), io.Discard, &stderr, func(k string) string { return env[k] })
-	}()
+	stop := serveSlack(t, path, env)
 
 	select {
 	case id := <-acks:
@@ -212,24 +219,13 @@ func TestServeSlackSocketMode(t *testing.T) {
 			t.Errorf("acknowledged %q", id)
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatalf("the command was not acknowledged:\n%s", stderr.String())
+		t.Fatal("the command was not acknowledged")
 	}
 	if m := nextSlackMessage(t, sent); m.to != "/respond/1" || !strings.Contains(m.text, "bingo") {
 		t.Errorf("answer %+v", m)
 	}
 
-	cancel()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Fatalf("exit %d:\n%s", code, stderr.String())
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-	if log := stderr.String(); strings.Contains(log, "servebottoken") || strings.Contains(log, "serveapptoken") {
-		t.Errorf("the log holds a secret:\n%s", log)
-	}
+	stop()
 }
 
 // TestServeSlackRefusesWrongTokens: a token of the wrong kind stops serve
