@@ -15,9 +15,24 @@ import (
 const defaultZone = "Europe/London"
 
 func (p *parser) catalogue(root *yaml.Node) *bot.Catalogue {
+	cat, assetsN := p.header(root)
+	if cat == nil {
+		return nil
+	}
+	list := p.items(assetsN, "assets")
+	if len(list) == 0 && assetsN.Kind == yaml.SequenceNode || assetsN.Tag == "!!null" {
+		p.errorAt(assetsN.Line, "the assets list is empty; add at least one venue")
+	}
+	p.addAssets(cat, list, map[string]int{})
+	return cat
+}
+
+// header reads everything but the assets themselves, and returns the
+// node of the assets list; the catalogue is nil when there is none.
+func (p *parser) header(root *yaml.Node) (*bot.Catalogue, *yaml.Node) {
 	m, ok := p.fields(root, "the file", "area", "places", "topics", "safety", "assets")
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	cat := &bot.Catalogue{Area: p.area(m["area"], root.Line)}
 	for _, n := range p.items(m["places"], "places") {
@@ -36,13 +51,14 @@ func (p *parser) catalogue(root *yaml.Node) *bot.Catalogue {
 	assetsN, ok := m["assets"]
 	if !ok {
 		p.errorAt(root.Line, "the file has no assets; add an `assets:` list with at least one venue")
-		return nil
+		return nil, nil
 	}
-	list := p.items(assetsN, "assets")
-	if len(list) == 0 && assetsN.Kind == yaml.SequenceNode || assetsN.Tag == "!!null" {
-		p.errorAt(assetsN.Line, "the assets list is empty; add at least one venue")
-	}
-	ids := map[string]int{}
+	return cat, assetsN
+}
+
+// addAssets reads the assets in list into cat; ids holds the line of each
+// id taken so far.
+func (p *parser) addAssets(cat *bot.Catalogue, list []*yaml.Node, ids map[string]int) {
 	for _, n := range list {
 		a, ok := p.asset(n)
 		if !ok {
@@ -56,7 +72,6 @@ func (p *parser) catalogue(root *yaml.Node) *bot.Catalogue {
 		ids[a.ID] = a.Line
 		cat.Assets = append(cat.Assets, a)
 	}
-	return cat
 }
 
 // uniqueID is id-2, id-3, ... whichever is free.

@@ -126,9 +126,18 @@ func (p *parser) parse(data []byte) *bot.Catalogue {
 		p.errorAt(lineOfInvalidUTF8(data), "this line has characters that are not plain text; save the file as plain text (UTF-8), not as a Word document or spreadsheet")
 		return nil
 	}
-	// Lines are counted as editors count them: a file saved on Windows or
-	// an old Mac gives the same line numbers as one saved on Linux.
-	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	data = unixLines(data)
+	if cat, ok := p.parseInGroups(data); ok && p.errors() == 0 {
+		return cat
+	}
+	// A file the groups do not suit, or one with errors, is read whole,
+	// so its problems are reported exactly as they always were.
+	p.problems = nil
+	return p.parseWhole(data)
+}
+
+// parseWhole reads data as one YAML tree.
+func (p *parser) parseWhole(data []byte) *bot.Catalogue {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlError(err)
@@ -148,6 +157,16 @@ func (p *parser) parse(data []byte) *bot.Catalogue {
 		return nil
 	}
 	return p.catalogue(doc.Content[0])
+}
+
+// unixLines ends every line with "\n" alone, so lines are counted as
+// editors count them: a file saved on Windows or an old Mac gives the same
+// line numbers as one saved on Linux.
+func unixLines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	return bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 }
 
 func lineOfInvalidUTF8(data []byte) int {
