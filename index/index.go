@@ -5,6 +5,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -176,9 +177,11 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 // topicQuery is nil when q asks for anything at all.
 func (ix *Index) topicQuery(q bot.Query) query.Query {
 	var words []query.Query
+	asWords := map[string]bool{}
 	for _, w := range q.Words {
 		if wq := ix.wordQuery(w); wq != nil {
 			words = append(words, wq)
+			asWords[ix.analysed(w)] = true
 		}
 	}
 	var any []query.Query
@@ -191,7 +194,11 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 		any = append(any, bleve.NewConjunctionQuery(words...))
 	}
 	for _, phrase := range q.Related {
-		if len(ix.analyzer.Analyze([]byte(phrase))) == 0 {
+		a := ix.analysed(phrase)
+		if a == "" || asWords[a] {
+			// Nothing left to match, or one of the person's own words
+			// again: matching it twice would cost a pass over every
+			// document holding it and add nothing.
 			continue
 		}
 		m := bleve.NewMatchQuery(phrase)
@@ -209,6 +216,15 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 		return any[0]
 	}
 	return bleve.NewDisjunctionQuery(any...)
+}
+
+// analysed is text as the index holds it, its terms joined by spaces.
+func (ix *Index) analysed(text string) string {
+	var terms []string
+	for _, t := range ix.analyzer.Analyze([]byte(text)) {
+		terms = append(terms, string(t.Term))
+	}
+	return strings.Join(terms, " ")
 }
 
 // wordQuery matches one of the person's words in a name, tag or text,
