@@ -107,12 +107,12 @@ type Adapter struct {
 	log     *slog.Logger
 	webhook *url.URL
 
-	// accepting is set while updates are taken; webhook requests are
-	// refused with 503 outside it, so Telegram delivers them again later.
-	accepting atomic.Bool
-	// intake counts webhook requests being taken in, so shutdown can wait
-	// for them before draining.
-	intake sync.WaitGroup
+	// gate guards accepting. Webhook requests hold it for reading while
+	// they queue an update, so stopping (which takes it for writing) waits
+	// for them; outside accepting they are refused with 503, and Telegram
+	// delivers them again later.
+	gate      sync.RWMutex
+	accepting bool
 	// self is the bot's own account, known once Run has asked getMe.
 	self atomic.Pointer[identity]
 
@@ -203,10 +203,10 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 		tgbot.WithDefaultHandler(a.take),
 		tgbot.WithNotAsyncHandlers(),
 		tgbot.WithAllowedUpdates(allowedUpdates),
-		tgbot.WithErrorsHandler(func(err error) { a.log.Warn("telegram client", "err", a.mask(err)) }),
+		tgbot.WithErrorsHandler(func(err error) { a.log.Warn("telegram client", "err", a.clean(err)) }),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("start the Telegram client: %w", a.mask(err))
+		return nil, fmt.Errorf("start the Telegram client: %w", a.clean(err))
 	}
 	a.api = api
 	return a, nil
@@ -246,12 +246,17 @@ func (a *Adapter) Run(ctx context.Context) error {
 	a.setCommands(ctx)
 	// Updates are taken from here on: in webhook mode Telegram may already
 	// be posting them from an earlier registration.
-	a.accepting.Store(true)
+	a.setAccepting(true)
 	err := a.takeUpdates(ctx)
-	a.accepting.Store(false)
-	a.intake.Wait()
+	a.setAccepting(false)
 	a.drain()
 	return err
+}
+
+func (a *Adapter) setAccepting(on bool) {
+	a.gate.Lock()
+	defer a.gate.Unlock()
+	a.accepting = on
 }
 
 // takeUpdates registers the webhook and waits for ctx, or long-polls until
@@ -315,7 +320,7 @@ func (a *Adapter) whoAmI(ctx context.Context) error {
 			return a.startError("check the bot token", err)
 		}
 		wait := backoff(attempt)
-		a.log.Warn("cannot reach Telegram yet; trying again", "err", a.mask(err), "in", wait)
+		a.log.Warn("cannot reach Telegram yet; trying again", "err", a.clean(err), "in", wait)
 		if !sleep(ctx, wait) {
 			return nil
 		}
@@ -328,7 +333,7 @@ func (a *Adapter) startError(what string, err error) error {
 	case errors.Is(err, tgbot.ErrorUnauthorized), errors.Is(err, tgbot.ErrorNotFound):
 		return errors.New("Telegram does not accept this bot token: check it with BotFather (/mybots, then API Token) and set TELEGRAM_BOT_TOKEN again")
 	}
-	return fmt.Errorf("%s: %w", what, a.mask(err))
+	return fmt.Errorf("%s: %w", what, a.clean(err))
 }
 
 // commands are offered in Telegram's command menu.
@@ -353,14 +358,30 @@ func (a *Adapter) setCommands(ctx context.Context) {
 		return err
 	})
 	if err != nil && ctx.Err() == nil {
-		a.log.Warn("could not set the command menu; set it in BotFather with /setcommands", "err", a.mask(err))
+		a.log.Warn("could not set the command menu; set it in BotFather with /setcommands", "err", a.clean(err))
 	}
 }
 
-// mask removes the token from an error's text.
-func (a *Adapter) mask(err error) error {
-	if err == nil || a.cfg.Token == "" || !strings.Contains(err.Error(), a.cfg.Token) {
+// clean makes a client error fit for the log: the token masked, and a
+// response body the client quotes when it cannot decode one (which may
+// hold people's messages and chat ids) left out.
+func (a *Adapter) clean(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "error decode response body") {
+		inner := err
+		for errors.Unwrap(inner) != nil {
+			inner = errors.Unwrap(inner)
+		}
+		msg = "could not read Telegram's answer: " + inner.Error()
+	}
+	if a.cfg.Token != "" {
+		msg = strings.ReplaceAll(msg, a.cfg.Token, "<token>")
+	}
+	if msg == err.Error() {
 		return err
 	}
-	return errors.New(strings.ReplaceAll(err.Error(), a.cfg.Token, "<token>"))
+	return errors.New(msg)
 }

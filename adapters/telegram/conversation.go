@@ -170,7 +170,7 @@ func (a *Adapter) answerButton(id string) {
 			return err
 		})
 		if err != nil {
-			a.log.Warn("could not answer a button press", "err", a.mask(err))
+			a.log.Warn("could not answer a button press", "err", a.clean(err))
 		}
 	}()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -164,12 +165,9 @@ func (h *harness) reply(tb testing.TB, chat int64) telegramtest.Call {
 	return c
 }
 
-var messageID int
+var messageID atomic.Int64
 
-func nextMessageID() int {
-	messageID++
-	return messageID
-}
+func nextMessageID() int { return int(messageID.Add(1)) }
 
 // private is a message from a person in their chat with the bot.
 func private(chat int64, text string) models.Update {

@@ -41,6 +41,20 @@ func TestNetworkErrorsRetried(t *testing.T) {
 	}
 }
 
+func TestUnreadableResponseRetriedAndNotLogged(t *testing.T) {
+	h := start(t, telegram.Config{}, realBot(t, sample))
+	h.srv.Fail("sendMessage", telegramtest.Fault{Body: "<html>echo: Knit and Natter for chat 616</html>"})
+	h.srv.Push(private(616, "knitting"))
+	h.reply(t, 616)
+	if c := h.reply(t, 616); !strings.Contains(c.Text(), "Knit and Natter") {
+		t.Errorf("retry: %q", c.Text())
+	}
+	logs := h.logs.String()
+	if !strings.Contains(logs, "could not read Telegram's answer") || strings.Contains(logs, "echo") || strings.Contains(logs, "616") {
+		t.Errorf("the log should say what failed without the body it could not read:\n%s", logs)
+	}
+}
+
 func TestFinalFailureLoggedWithHashedChat(t *testing.T) {
 	ids := bot.NewPseudonyms([]byte("test key"))
 	h := start(t, telegram.Config{IDs: ids}, realBot(t, sample))

@@ -62,14 +62,15 @@ func (a *Adapter) deliver(c *chat, r reply, replyTo int) bool {
 			continue
 		}
 		if errors.Is(err, tgbot.ErrorBadRequest) && r.html != "" {
-			a.log.Warn("Telegram refused a reply's HTML; sending it as plain text", "chat", c.pseudo, "err", a.mask(err))
+			a.log.Warn("Telegram refused a reply's HTML; sending it as plain text", "chat", c.pseudo, "err", a.clean(err))
 			r.html = ""
 			continue
 		}
 		wait, ok := a.retryable(err, attempt)
-		if !ok {
+		if !ok || attempt == maxAttempts {
 			break
 		}
+		a.log.Debug("retrying a reply", "chat", c.pseudo, "in", wait, "err", a.clean(err))
 		if !sleep(ctx, wait) {
 			err = ctx.Err()
 			break
@@ -79,7 +80,7 @@ func (a *Adapter) deliver(c *chat, r reply, replyTo int) bool {
 	if errors.Is(err, tgbot.ErrorForbidden) {
 		level = slog.LevelWarn // the person blocked the bot or left the group
 	}
-	a.log.Log(context.Background(), level, "reply not sent", "chat", c.pseudo, "kind", r.kind(), "err", a.mask(err))
+	a.log.Log(context.Background(), level, "reply not sent", "chat", c.pseudo, "kind", r.kind(), "err", a.clean(err))
 	return false
 }
 
@@ -123,10 +124,10 @@ func (a *Adapter) call(ctx context.Context, method string, fn func(context.Conte
 			return nil
 		}
 		wait, ok := a.retryable(err, attempt)
-		if !ok || ctx.Err() != nil {
+		if !ok || ctx.Err() != nil || attempt == maxAttempts {
 			break
 		}
-		a.log.Debug("retrying", "method", method, "in", wait, "err", a.mask(err))
+		a.log.Debug("retrying", "method", method, "in", wait, "err", a.clean(err))
 		if !sleep(ctx, wait) {
 			break
 		}

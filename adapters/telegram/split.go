@@ -14,6 +14,12 @@ import (
 // after, so every message is valid on its own. Whitespace at a cut is
 // dropped. A single tag or entity longer than limit is kept whole.
 func splitHTML(s string, limit int) []string {
+	if utf16Len(s) <= limit {
+		if strings.TrimSpace(plainOf(s)) == "" {
+			return nil
+		}
+		return []string{s}
+	}
 	toks := lexHTML(s)
 	var out []string
 	var open []htmlToken

@@ -39,9 +39,9 @@ func (a *Adapter) WebhookHandler() http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
-		a.intake.Add(1)
-		defer a.intake.Done()
-		if !a.accepting.Load() {
+		a.gate.RLock()
+		defer a.gate.RUnlock()
+		if !a.accepting {
 			http.Error(w, "not taking updates now; send again later", http.StatusServiceUnavailable)
 			return
 		}

@@ -74,6 +74,9 @@ type Fault struct {
 	// Code and Description, if set, make the answer an API error.
 	Code        int
 	Description string
+	// Body, if set, is sent as it is with status 502, as a proxy in the
+	// way might.
+	Body string
 }
 
 // Server is the fake Bot API.
@@ -90,6 +93,9 @@ type Server struct {
 	faults  map[string][]Fault
 	changed chan struct{}
 	msgID   int
+	// quit ends long polls when the test ends, so closing the server does
+	// not wait for them.
+	quit chan struct{}
 }
 
 // NewServer starts a fake Bot API that accepts Token; it stops when the
@@ -101,10 +107,14 @@ func NewServer(tb testing.TB) *Server {
 		read:    map[string]int{},
 		faults:  map[string][]Fault{},
 		changed: make(chan struct{}),
+		quit:    make(chan struct{}),
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
-	tb.Cleanup(s.srv.Close)
+	tb.Cleanup(func() {
+		close(s.quit)
+		s.srv.Close()
+	})
 	return s
 }
 
@@ -189,6 +199,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		reply(w, http.StatusBadRequest, errorBody(400, "Bad Request: "+err.Error()))
 		return
 	}
+	// Read the body to its end, so the server notices when a client gives
+	// up on a long poll.
+	io.Copy(io.Discard, r.Body)
 	params := map[string]string{}
 	for k, v := range r.Form {
 		params[k] = v[0]
@@ -248,6 +261,8 @@ func (s *Server) fail(w http.ResponseWriter, f Fault) {
 			}
 		}
 		reply(w, http.StatusBadGateway, "<html>bad gateway</html>")
+	case f.Body != "":
+		reply(w, http.StatusBadGateway, f.Body)
 	case f.RetryAfter > 0:
 		reply(w, http.StatusTooManyRequests, mustJSON(map[string]any{"ok": false, "error_code": 429,
 			"description": fmt.Sprintf("Too Many Requests: retry after %d", f.RetryAfter),
@@ -286,6 +301,8 @@ func (s *Server) getUpdates(w http.ResponseWriter, r *http.Request, params map[s
 			reply(w, http.StatusOK, okBody([]models.Update{}))
 			return
 		case <-r.Context().Done():
+			return
+		case <-s.quit:
 			return
 		}
 	}
