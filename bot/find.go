@@ -18,10 +18,6 @@ type found struct {
 // maxResults is how many results are kept for "more".
 const maxResults = 30
 
-// searchLimit is how many hits are asked of the index before times,
-// filters and distance are applied.
-const searchLimit = 150
-
 // relaxation says which parts of a question to drop.
 type relaxation struct{ time, place, topic bool }
 
@@ -109,18 +105,21 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 	return found{}, false, nil
 }
 
-// lookup searches once, then keeps the hits that pass the filters and are
-// on in time, and ranks them by relevance and distance together.
+// lookup searches once, for the best maxResults hits that pass the
+// filters and are on in time, and ranks them by relevance and distance
+// together.
 func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool) ([]Result, error) {
-	q := Query{Limit: searchLimit, Venues: m.intent == "open", AnyWord: anyWord}
+	q := Query{Limit: maxResults, Venues: m.intent == "open", AnyWord: anyWord}
 	if !r.topic {
 		q.Words, q.Related = m.words, m.related
 	}
 	var from *Point
 	if m.place != nil {
+		// Nearer things rank higher even when the place is let go.
 		from = &Point{m.place.Lat, m.place.Lon}
+		q.Near = from
 		if !r.place {
-			q.Near, q.WithinKm = from, b.cfg.NearKm
+			q.WithinKm = b.cfg.NearKm
 		}
 	}
 	spans := askedSpans(m, now)
@@ -129,6 +128,10 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	}
 	if r.time {
 		spans = []span{{now, now.Add(horizon)}}
+	}
+	q.Keep = func(h Hit) bool {
+		_, ok := b.result(lib, h, m, spans, now)
+		return ok
 	}
 	hits, err := lib.search.Search(ctx, q)
 	if err != nil {

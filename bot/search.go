@@ -32,6 +32,12 @@ type Query struct {
 	Venues bool
 	// Limit is the most hits to return.
 	Limit int
+	// Keep, if set, is asked about hits best first, and one it turns
+	// down does not count toward Limit: the bot's own checks (the exact
+	// times, cost, ages, access) apply before the Limit cuts, so nothing
+	// that fits is lost behind things that do not. A Searcher may ignore
+	// it; the bot checks every hit again.
+	Keep func(Hit) bool
 }
 
 // Hit is one match: an activity, or a venue itself when Activity is "".

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"signpost/bot"
 )
@@ -18,7 +19,10 @@ import (
 // Index is a searchable, read-only view of one catalogue. It is safe for
 // concurrent searches.
 type Index struct {
-	idx      bleve.Index
+	idx bleve.Index
+	// reader is the index beneath bleve's request API, for walking
+	// matches (see collect.go).
+	reader   index.Index
 	analyzer analysis.Analyzer
 	// table holds each document's facts at bleve's number for it.
 	table []facts
@@ -71,7 +75,11 @@ func build(idx bleve.Index, cat *bot.Catalogue) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{idx: idx, table: table, terms: terms}, nil
+	reader, err := idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("open the index: %w", err)
+	}
+	return &Index{idx: idx, reader: reader, table: table, terms: terms}, nil
 }
 
 // allTerms reads the dictionary of the field every text field is copied
@@ -151,27 +159,18 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	if matches == nil {
 		matches = bleve.NewMatchAllQuery()
 	}
-	if n.any() {
-		matches = narrowed{inner: matches, n: n, table: ix.table, unscored: unscored}
+	list := candidateLists.Get().(*[]candidate)
+	defer candidateLists.Put(list)
+	found, err := ix.candidates(ctx, matches, n, unscored, (*list)[:0])
+	*list = found
+	if err != nil {
+		return nil, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(matches, limit, 0, false))
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	hits := make([]bot.Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		i := h.IndexInternalID.Value()
-		if i >= uint64(len(ix.table)) {
-			return nil, fmt.Errorf("search: hit %s is not in the index's table", h.ID)
-		}
-		f := &ix.table[i]
-		hits = append(hits, bot.Hit{Asset: f.asset, Activity: f.activity, Score: n.relevance(f, h.Score)})
-	}
-	return hits, nil
+	return ix.best(found, limit, q.Keep), nil
 }
 
 // topicQuery is nil when q asks for anything at all.

@@ -1,16 +1,10 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"signpost/bot"
 )
@@ -128,51 +122,4 @@ func (n narrowing) allows(f *facts) (km float64, ok bool) {
 	}
 	km = n.near.DistanceKm(f.point)
 	return km, n.km == 0 || km <= n.km
-}
-
-// narrowed is a query that keeps the matches of inner that n allows and,
-// near a place, ranks them by relevance and distance together, as the bot
-// does, so the hits cut off by the limit are the ones the bot would have
-// ranked last.
-type narrowed struct {
-	inner query.Query
-	n     narrowing
-	table []facts
-	// unscored scores every match of inner 1, when inner only finds
-	// candidates (grid cells, or everything) and has no words to weigh.
-	unscored bool
-}
-
-// Searcher is bleve's extension point for a query of one's own.
-func (q narrowed) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opt search.SearcherOptions) (search.Searcher, error) {
-	s, err := q.inner.Searcher(ctx, r, m, opt)
-	if err != nil {
-		return nil, err
-	}
-	return searcher.NewFilteringSearcher(ctx, s, q.keep), nil
-}
-
-func (q narrowed) keep(_ *search.SearchContext, d *search.DocumentMatch) bool {
-	n := d.IndexInternalID.Value()
-	if n >= uint64(len(q.table)) {
-		return false
-	}
-	f := &q.table[n]
-	km, ok := q.n.allows(f)
-	if q.unscored {
-		d.Score = 1
-	}
-	if ok && q.n.near != nil && f.hasPoint {
-		d.Score = bot.Rank(d.Score, km)
-	}
-	return ok
-}
-
-// relevance undoes the distance in a narrowed hit's score, since the bot
-// weighs relevance and distance itself.
-func (n narrowing) relevance(f *facts, score float64) float64 {
-	if n.near == nil || !f.hasPoint {
-		return score
-	}
-	return score / bot.Rank(1, n.near.DistanceKm(f.point))
 }

@@ -1,0 +1,123 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"signpost/bot"
+)
+
+// Search walks bleve's matches itself rather than through a bleve search
+// request, whose collector would look up the stored id and fields of
+// every hit it returns, and could only cut to a limit before the bot's
+// own filters had their say. Here each match is narrowed and ranked as it
+// comes (see narrow.go), and the best are handed to the bot's Keep in
+// rank order until Limit are kept: a filter that turns many away costs a
+// few more calls, never a second search.
+
+// candidate is one match that passed the narrowing.
+type candidate struct {
+	doc   uint32 // bleve's number for it, the index into the table
+	score float64
+	rank  float64
+}
+
+// ctxCheckEvery is how many matches are walked between looks at the
+// context, so a cancelled or timed-out question stops promptly.
+const ctxCheckEvery = 1024
+
+// candidateLists are reused from search to search: a broad question
+// gathers thousands of candidates, and allocating them anew each time
+// was most of the garbage a question left.
+var candidateLists = sync.Pool{New: func() any { return new([]candidate) }}
+
+// candidates walks every match of q and appends those n allows to found.
+// Matches of an unscored query (every document, or grid cells) all score 1.
+func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, unscored bool, found []candidate) ([]candidate, error) {
+	r, err := ix.reader.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("open the index: %w", err)
+	}
+	defer r.Close()
+	s, err := q.Searcher(ctx, r, ix.idx.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for i := 0; ; i++ {
+		if i%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+		}
+		d, err := s.Next(sctx)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if d == nil {
+			return found, nil
+		}
+		num := d.IndexInternalID.Value()
+		score := d.Score
+		sctx.DocumentMatchPool.Put(d)
+		if num >= uint64(len(ix.table)) {
+			return nil, fmt.Errorf("search: document %d is not in the index's table", num)
+		}
+		f := &ix.table[num]
+		km, ok := n.allows(f)
+		if !ok {
+			continue
+		}
+		if unscored {
+			score = 1
+		}
+		c := candidate{doc: uint32(num), score: score, rank: score}
+		if n.near != nil && f.hasPoint {
+			c.rank = bot.Rank(score, km)
+		}
+		found = append(found, c)
+	}
+}
+
+// best hands candidates to keep best first (by rank, then in the index's
+// order, which is stable) until limit are kept, and returns those. A nil
+// keep keeps everything.
+func (ix *Index) best(found []candidate, limit int, keep func(bot.Hit) bool) []bot.Hit {
+	h := byRank(found)
+	heap.Init(&h)
+	var hits []bot.Hit
+	for len(h) > 0 && len(hits) < limit {
+		c := heap.Pop(&h).(candidate)
+		f := &ix.table[c.doc]
+		hit := bot.Hit{Asset: f.asset, Activity: f.activity, Score: c.score}
+		if keep == nil || keep(hit) {
+			hits = append(hits, hit)
+		}
+	}
+	return hits
+}
+
+// byRank is a heap with the best candidate on top.
+type byRank []candidate
+
+func (h byRank) Len() int { return len(h) }
+func (h byRank) Less(i, j int) bool {
+	if h[i].rank != h[j].rank {
+		return h[i].rank > h[j].rank
+	}
+	return h[i].doc < h[j].doc
+}
+func (h byRank) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *byRank) Push(x any)   { *h = append(*h, x.(candidate)) }
+func (h *byRank) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
+}
