@@ -40,14 +40,14 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 		if (r.time && !hasTime) || (r.place && !hasPlace) || (r.topic && !hasTopic) {
 			continue
 		}
-		results, err := b.lookup(ctx, lib, m, now, r, false)
+		results, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
 		if err != nil {
 			return found{}, err
 		}
 		partial := false
 		if len(results) == 0 && !r.topic && len(m.words) > 1 {
 			partial = true
-			if results, err = b.lookup(ctx, lib, m, now, r, true); err != nil {
+			if results, err = b.lookup(ctx, lib, m, now, r, true, maxResults); err != nil {
 				return found{}, err
 			}
 		}
@@ -82,7 +82,8 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, hasTime, hasPlace bool) (found, bool, error) {
 	direct := m
 	direct.related = nil
-	results, err := b.lookup(ctx, lib, direct, now, r, false)
+	// Whether there is one is all that matters here.
+	results, err := b.lookup(ctx, lib, direct, now, r, false, 1)
 	if err != nil || len(results) > 0 {
 		return found{}, false, err
 	}
@@ -90,7 +91,7 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 		if (wider.time && !hasTime) || (wider.place && !hasPlace) {
 			continue
 		}
-		results, err := b.lookup(ctx, lib, direct, now, wider, false)
+		results, err := b.lookup(ctx, lib, direct, now, wider, false, maxResults)
 		if err != nil {
 			return found{}, false, err
 		}
@@ -105,11 +106,10 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 	return found{}, false, nil
 }
 
-// lookup searches once, for the best maxResults hits that pass the
-// filters and are on in time, and ranks them by relevance and distance
-// together.
-func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool) ([]Result, error) {
-	q := Query{Limit: maxResults, Venues: m.intent == "open", AnyWord: anyWord}
+// lookup searches once, for the best limit hits that pass the filters
+// and are on in time, and ranks them by relevance and distance together.
+func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool, limit int) ([]Result, error) {
+	q := Query{Limit: limit, Venues: m.intent == "open", AnyWord: anyWord}
 	if !r.topic {
 		q.Words, q.Related = m.words, m.related
 	}
