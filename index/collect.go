@@ -37,28 +37,27 @@ const ctxCheckEvery = 1024
 var candidateLists = sync.Pool{New: func() any { return new([]candidate) }}
 
 // candidates walks every match of q and appends those n allows to found.
-// Matches of an unscored query (every document, or grid cells) all score 1.
-func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, unscored bool, found []candidate) ([]candidate, error) {
+func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, found []candidate) ([]candidate, error) {
 	r, err := ix.reader.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("open the index: %w", err)
+		return found, fmt.Errorf("open the index: %w", err)
 	}
 	defer r.Close()
 	s, err := q.Searcher(ctx, r, ix.idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return found, fmt.Errorf("search: %w", err)
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	for i := 0; ; i++ {
 		if i%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("search: %w", err)
+				return found, fmt.Errorf("search: %w", err)
 			}
 		}
 		d, err := s.Next(sctx)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return found, fmt.Errorf("search: %w", err)
 		}
 		if d == nil {
 			return found, nil
@@ -67,22 +66,44 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, uns
 		score := d.Score
 		sctx.DocumentMatchPool.Put(d)
 		if num >= uint64(len(ix.table)) {
-			return nil, fmt.Errorf("search: document %d is not in the index's table", num)
+			return found, fmt.Errorf("search: document %d is not in the index's table", num)
 		}
-		f := &ix.table[num]
-		km, ok := n.allows(f)
-		if !ok {
-			continue
-		}
-		if unscored {
-			score = 1
-		}
-		c := candidate{doc: uint32(num), score: score, rank: score}
-		if n.near != nil && f.hasPoint {
-			c.rank = bot.Rank(score, km)
-		}
-		found = append(found, c)
+		found = ix.consider(found, uint32(num), score, n)
 	}
+}
+
+// everywhere appends the documents n allows to found, for a question with
+// no words to match: near a place those in the cells around it, else all
+// of them. Each scores 1, so only distance ranks them.
+func (ix *Index) everywhere(n narrowing, found []candidate) []candidate {
+	if n.km > 0 {
+		if cells, ok := cellsNear(*n.near, n.km); ok {
+			for _, c := range cells {
+				for _, d := range ix.grid[c] {
+					found = ix.consider(found, d, 1, n)
+				}
+			}
+			return found
+		}
+	}
+	for d := range ix.table {
+		found = ix.consider(found, uint32(d), 1, n)
+	}
+	return found
+}
+
+// consider appends document d to found if n allows it, ranked.
+func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowing) []candidate {
+	f := &ix.table[d]
+	km, ok := n.allows(f)
+	if !ok {
+		return found
+	}
+	c := candidate{doc: d, score: score, rank: score}
+	if n.near != nil && f.hasPoint {
+		c.rank = bot.Rank(score, km)
+	}
+	return append(found, c)
 }
 
 // best hands candidates to keep best first (by rank, then in the index's

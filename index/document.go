@@ -3,14 +3,12 @@ package index
 import "signpost/bot"
 
 // document is what bleve indexes for one activity or one venue: its
-// words, and the grid cell its venue is in. What it is, the days it can
-// happen on and where exactly are not indexed: searches check them in
-// memory (see narrow.go).
+// words. What it is, where, and the days it can happen on are not
+// indexed: searches check them in memory (see narrow.go).
 type document struct {
 	Name string   `json:"name"`
 	Tags []string `json:"tags"`
 	Text []string `json:"text"`
-	Cell string   `json:"cell,omitempty"`
 }
 
 // docID joins an asset id and an activity id ("" for the venue itself).
@@ -35,7 +33,6 @@ func venueDocument(a *bot.Asset) document {
 		Name: a.Name,
 		Tags: append(append([]string{}, a.Tags...), kindWords[a.Kind]...),
 		Text: []string{a.Description, a.Address},
-		Cell: cell(a.Point),
 	}
 }
 
@@ -44,13 +41,5 @@ func activityDocument(a *bot.Asset, act *bot.Activity) document {
 		Name: act.Name,
 		Tags: append(append([]string{}, act.Tags...), kindWords[a.Kind]...),
 		Text: []string{act.Description, a.Name, a.Address},
-		Cell: cell(a.Point),
 	}
-}
-
-func cell(p *bot.Point) string {
-	if p == nil {
-		return ""
-	}
-	return cellOf(*p)
 }

@@ -26,6 +26,8 @@ type Index struct {
 	analyzer analysis.Analyzer
 	// table holds each document's facts at bleve's number for it.
 	table []facts
+	// grid finds the documents near a place without asking bleve.
+	grid grid
 	// terms are every word the index holds, after analysis, so a word
 	// people spell as the list does is never matched fuzzily as well.
 	terms map[string]struct{}
@@ -79,7 +81,7 @@ func build(idx bleve.Index, cat *bot.Catalogue) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open the index: %w", err)
 	}
-	return &Index{idx: idx, reader: reader, table: table, terms: terms}, nil
+	return &Index{idx: idx, reader: reader, table: table, grid: gridOf(table), terms: terms}, nil
 }
 
 // allTerms reads the dictionary of the field every text field is copied
@@ -149,22 +151,19 @@ const defaultLimit = 50
 // query-string syntax: each is analysed and matched as plain text.
 func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	n := narrowingOf(q)
-	matches := ix.topicQuery(q)
-	unscored := matches == nil
-	if unscored && n.km > 0 {
-		// Nothing to match but the place: the grid cells around it are
-		// far fewer documents than all of them.
-		matches = nearQuery(*n.near, n.km)
-	}
-	if matches == nil {
-		matches = bleve.NewMatchAllQuery()
-	}
 	list := candidateLists.Get().(*[]candidate)
 	defer candidateLists.Put(list)
-	found, err := ix.candidates(ctx, matches, n, unscored, (*list)[:0])
-	*list = found
-	if err != nil {
-		return nil, err
+	found := (*list)[:0]
+	if matches := ix.topicQuery(q); matches != nil {
+		var err error
+		found, err = ix.candidates(ctx, matches, n, found)
+		*list = found
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		found = ix.everywhere(n, found)
+		*list = found
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -286,8 +285,3 @@ func fuzziness(tokens analysis.TokenStream) int {
 	return 0
 }
 
-func termQuery(field, value string) query.Query {
-	t := bleve.NewTermQuery(value)
-	t.SetField(field)
-	return t
-}

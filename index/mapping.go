@@ -5,7 +5,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
@@ -25,7 +24,6 @@ const (
 	fieldName = "name" // the activity's or venue's name
 	fieldTags = "tags" // tags, and the venue kind in words
 	fieldText = "text" // descriptions and the venue's name and address
-	fieldCell = "cell" // the grid cell the venue is in, see near.go
 )
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -46,17 +44,10 @@ func newMapping() (mapping.IndexMapping, error) {
 	text.Store = false
 	text.IncludeTermVectors = false
 
-	kw := bleve.NewKeywordFieldMapping()
-	kw.Analyzer = keyword.Name
-	kw.Store = false
-	kw.IncludeInAll = false
-	kw.IncludeTermVectors = false
-
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldName, text)
 	doc.AddFieldMappingsAt(fieldTags, text)
 	doc.AddFieldMappingsAt(fieldText, text)
-	doc.AddFieldMappingsAt(fieldCell, kw)
 	m.DefaultMapping = doc
 	m.StoreDynamic = false
 	m.IndexDynamic = false

@@ -2,63 +2,66 @@ package index
 
 import (
 	"math"
-	"strconv"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"signpost/bot"
 )
 
-// A question with a place but no topic words ("what's on near me") starts
-// from the documents in the grid cells that overlap a box around the
-// circle: a handful of exact term matches, far cheaper than bleve's geo
-// distance query, which measured 3 to 4 times slower over 10,000 venues,
-// and far fewer documents than all of them. Each document carries the
-// cell its venue is in; the cut to the circle itself is exact, from the
-// venues' points held in memory (see narrow.go).
+// A question with no topic words ("what's on near me tonight") has no
+// words for bleve to match: its candidates are every document, or near a
+// place only those in the grid cells that overlap a box around the
+// circle, found in an in-memory grid of the venues. The cut to the circle
+// itself is exact (see narrow.go).
 
 // cellDegrees is the grid's size: about 2.8 km north to south.
 const cellDegrees = 0.025
 
-// maxCells bounds the terms in one filter; a wider search skips the cell
-// step and relies on the exact cut alone.
+// maxCells bounds the cells one question looks in; a wider circle looks
+// at every document instead.
 const maxCells = 400
 
 const kmPerDegreeLat = 111.2
 
-// cellOf names the grid cell a point lies in. Cells are equal in degrees,
-// so they narrow towards the poles; the exact cut keeps answers right
-// anywhere, only the speed-up varies.
-func cellOf(p bot.Point) string {
-	return cellName(int(math.Floor(p.Lat/cellDegrees)), int(math.Floor(p.Lon/cellDegrees)))
+// cell is one square of the grid. Cells are equal in degrees, so they
+// narrow towards the poles; the exact cut keeps answers right anywhere,
+// only the speed-up varies.
+type cell struct{ lat, lon int32 }
+
+func cellOf(p bot.Point) cell {
+	return cell{int32(math.Floor(p.Lat / cellDegrees)), int32(math.Floor(p.Lon / cellDegrees))}
 }
 
-func cellName(lat, lon int) string {
-	return strconv.Itoa(lat) + ":" + strconv.Itoa(lon)
+// grid lists the documents in each cell, by their number in the table.
+type grid map[cell][]uint32
+
+func gridOf(table []facts) grid {
+	g := grid{}
+	for i := range table {
+		if table[i].hasPoint {
+			c := cellOf(table[i].point)
+			g[c] = append(g[c], uint32(i))
+		}
+	}
+	return g
 }
 
-// nearQuery matches documents in the cells around p out to km, or is nil
-// when that would need too many cells.
-func nearQuery(p bot.Point, km float64) query.Query {
+// cellsNear are the cells around p out to km, or false when there would
+// be too many.
+func cellsNear(p bot.Point, km float64) ([]cell, bool) {
 	dLat := km / kmPerDegreeLat
 	cos := math.Cos(p.Lat * math.Pi / 180)
 	if cos < 0.01 {
-		return nil
+		return nil, false
 	}
 	dLon := dLat / cos
-	lat0, lat1 := int(math.Floor((p.Lat-dLat)/cellDegrees)), int(math.Floor((p.Lat+dLat)/cellDegrees))
-	lon0, lon1 := int(math.Floor((p.Lon-dLon)/cellDegrees)), int(math.Floor((p.Lon+dLon)/cellDegrees))
-	if (lat1-lat0+1)*(lon1-lon0+1) > maxCells {
-		return nil
+	lo, hi := cellOf(bot.Point{Lat: p.Lat - dLat, Lon: p.Lon - dLon}), cellOf(bot.Point{Lat: p.Lat + dLat, Lon: p.Lon + dLon})
+	if int(hi.lat-lo.lat+1)*int(hi.lon-lo.lon+1) > maxCells {
+		return nil, false
 	}
-	var cells []query.Query
-	for la := lat0; la <= lat1; la++ {
-		for lo := lon0; lo <= lon1; lo++ {
-			cells = append(cells, termQuery(fieldCell, cellName(la, lo)))
+	var cells []cell
+	for la := lo.lat; la <= hi.lat; la++ {
+		for lon := lo.lon; lon <= hi.lon; lon++ {
+			cells = append(cells, cell{la, lon})
 		}
 	}
-	d := bleve.NewDisjunctionQuery(cells...)
-	d.SetBoost(0)
-	return d
+	return cells, true
 }
