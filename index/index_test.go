@@ -87,6 +87,8 @@ func TestSearch(t *testing.T) {
 		{name: "wrong day", q: bot.Query{Words: []string{"quiz"}, Days: []time.Weekday{time.Monday}}, none: true},
 		{name: "within distance", q: bot.Query{Words: []string{"quiz"}, Near: oldbury, WithinKm: 2}, none: true},
 		{name: "venues only", q: bot.Query{Words: []string{"oldbury"}, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/"}, anyOrder: true, only: true},
+		{name: "no words, one day", q: bot.Query{Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true, only: true},
+		{name: "no words, within a small circle", q: bot.Query{Near: &bot.Point{Lat: 52.5290, Lon: -2.0680}, WithinKm: 1}, want: []string{"the-crown/", "the-crown/quiz"}, anyOrder: true, only: true},
 		{name: "nearest first with no topic", q: bot.Query{Near: oldbury, WithinKm: 20, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/", "the-crown/"}},
 	}
 	for _, tt := range tests {
