@@ -91,16 +91,14 @@ func words(toks []token) []string {
 // phraseAt reports whether the words starting at i spell phrase, a
 // space-separated lower-case phrase, and how many words it takes.
 func phraseAt(ws []string, i int, phrase string) (int, bool) {
-	parts := strings.Fields(phrase)
-	if i+len(parts) > len(ws) {
-		return 0, false
-	}
-	for j, p := range parts {
-		if ws[i+j] != p {
+	n := 0
+	for p := range strings.FieldsSeq(phrase) {
+		if i+n >= len(ws) || ws[i+n] != p {
 			return 0, false
 		}
+		n++
 	}
-	return len(parts), true
+	return n, true
 }
 
 // containsPhrase reports whether ws holds phrase anywhere, word for word.
