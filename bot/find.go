@@ -40,21 +40,22 @@ func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) 
 		if (r.time && !hasTime) || (r.place && !hasPlace) || (r.topic && !hasTopic) {
 			continue
 		}
-		results, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
+		results, direct, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
 		if err != nil {
 			return found{}, err
 		}
 		partial := false
 		if len(results) == 0 && !r.topic && len(m.words) > 1 {
 			partial = true
-			if results, err = b.lookup(ctx, lib, m, now, r, true, maxResults); err != nil {
+			if results, direct, err = b.lookup(ctx, lib, m, now, r, true, maxResults); err != nil {
 				return found{}, err
 			}
 		}
-		if len(results) > 0 && hasTime && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
+		if len(results) > 0 && !direct && hasTime && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
 			// Only things related to the words may be on then, while the
 			// very thing asked for is on at another time or further
 			// away: say so, rather than pass related things off as it.
+			// (When one of the results is the very thing, it is on.)
 			if f, ok, err := b.directElsewhere(ctx, lib, m, now, r, hasTime, hasPlace); err != nil || ok {
 				return f, err
 			}
@@ -83,7 +84,7 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 	direct := m
 	direct.related = nil
 	// Whether there is one is all that matters here.
-	results, err := b.lookup(ctx, lib, direct, now, r, false, 1)
+	results, _, err := b.lookup(ctx, lib, direct, now, r, false, 1)
 	if err != nil || len(results) > 0 {
 		return found{}, false, err
 	}
@@ -91,7 +92,7 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 		if (wider.time && !hasTime) || (wider.place && !hasPlace) {
 			continue
 		}
-		results, err := b.lookup(ctx, lib, direct, now, wider, false, maxResults)
+		results, _, err := b.lookup(ctx, lib, direct, now, wider, false, maxResults)
 		if err != nil {
 			return found{}, false, err
 		}
@@ -108,7 +109,9 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now 
 
 // lookup searches once, for the best limit hits that pass the filters
 // and are on in time, and ranks them by relevance and distance together.
-func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool, limit int) ([]Result, error) {
+// direct reports whether any of them matches the person's own words, not
+// only related ones.
+func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool, limit int) (results []Result, direct bool, err error) {
 	q := Query{Limit: limit, Venues: m.intent == "open", AnyWord: anyWord}
 	if !r.topic {
 		q.Words, q.Related = m.words, m.related
@@ -129,24 +132,27 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	if r.time {
 		spans = []span{{now, now.Add(horizon)}}
 	}
+	// Whether the words themselves match matters only where find checks
+	// that the very thing asked for is on at the time asked.
+	q.MarkDirect = m.when != nil && m.intent != "open" && !r.time && !r.place && !anyWord && len(q.Words) > 0 && len(q.Related) > 0
 	q.Keep = func(h Hit) bool {
 		_, ok := b.result(lib, h, m, spans, now)
 		return ok
 	}
 	hits, err := lib.search.Search(ctx, q)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	best := 0.0
 	for _, h := range hits {
 		best = max(best, h.Score)
 	}
-	var results []Result
 	for _, h := range hits {
 		res, ok := b.result(lib, h, m, spans, now)
 		if !ok {
 			continue
 		}
+		direct = direct || h.Direct
 		res.Score = 1
 		if len(q.Words)+len(q.Related) > 0 && best > 0 {
 			res.Score = h.Score / best
@@ -175,7 +181,7 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	if len(results) > maxResults {
 		results = results[:maxResults]
 	}
-	return results, nil
+	return results, direct, nil
 }
 
 // result turns a hit into a result, or reports false when it fails the

@@ -38,6 +38,8 @@ type Query struct {
 	// that fits is lost behind things that do not. A Searcher may ignore
 	// it; the bot checks every hit again.
 	Keep func(Hit) bool
+	// MarkDirect asks for Hit.Direct to be set; it costs a little more.
+	MarkDirect bool
 }
 
 // Hit is one match: an activity, or a venue itself when Activity is "".
@@ -46,6 +48,9 @@ type Hit struct {
 	Activity string
 	// Score is how well it matches the words, before any distance.
 	Score float64
+	// Direct is set, when the Query asks to MarkDirect, if the person's
+	// own Words match it, not only the Related phrases.
+	Direct bool
 }
 
 // Rank weighs relevance against distance: a match 2 km away counts for

@@ -1,13 +1,16 @@
 package index
 
 import (
+	"cmp"
 	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"signpost/bot"
 )
@@ -36,19 +39,29 @@ const ctxCheckEvery = 1024
 // was most of the garbage a question left.
 var candidateLists = sync.Pool{New: func() any { return new([]candidate) }}
 
-// candidates walks every match of q and appends those n allows to found.
-func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, found []candidate) ([]candidate, error) {
+// searcher opens the index and bleve's searcher for q; close both with
+// done.
+func (ix *Index) searcher(ctx context.Context, q query.Query) (s search.Searcher, sctx *search.SearchContext, done func(), err error) {
 	r, err := ix.reader.Reader()
 	if err != nil {
-		return found, fmt.Errorf("open the index: %w", err)
+		return nil, nil, nil, fmt.Errorf("open the index: %w", err)
 	}
-	defer r.Close()
-	s, err := q.Searcher(ctx, r, ix.idx.Mapping(), search.SearcherOptions{})
+	s, err = q.Searcher(ctx, r, ix.idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
-		return found, fmt.Errorf("search: %w", err)
+		r.Close()
+		return nil, nil, nil, fmt.Errorf("search: %w", err)
 	}
-	defer s.Close()
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	return s, sctx, func() { s.Close(); r.Close() }, nil
+}
+
+// candidates walks every match of q and appends those n allows to found.
+func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, found []candidate) ([]candidate, error) {
+	s, sctx, done, err := ix.searcher(ctx, q)
+	if err != nil {
+		return found, err
+	}
+	defer done()
 	for i := 0; ; i++ {
 		if i%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -70,6 +83,53 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, fou
 		}
 		found = ix.consider(found, uint32(num), score, n)
 	}
+}
+
+// markDirect sets Direct on the hits (documents docs) that q's own words
+// match, not only its related phrases: one more searcher, for the words
+// alone, is moved to each of them in turn, rather than walked whole.
+func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, docs []uint32) error {
+	if !q.MarkDirect || len(q.Words) == 0 || len(hits) == 0 {
+		return nil
+	}
+	if len(q.Related) == 0 {
+		for i := range hits {
+			hits[i].Direct = true
+		}
+		return nil
+	}
+	words := q
+	words.Related = nil
+	s, sctx, done, err := ix.searcher(ctx, ix.topicQuery(words))
+	if err != nil {
+		return err
+	}
+	defer done()
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(docs[a], docs[b]) })
+	// Advance gives the first match at or after a document and moves
+	// past it, so the last one given is kept for the hits it may be.
+	var at uint64
+	started := false
+	for _, i := range order {
+		want := uint64(docs[i])
+		if !started || at < want {
+			d, err := s.Advance(sctx, index.NewIndexInternalID(nil, want))
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			if d == nil {
+				return nil
+			}
+			at, started = d.IndexInternalID.Value(), true
+			sctx.DocumentMatchPool.Put(d)
+		}
+		hits[i].Direct = at == want
+	}
+	return nil
 }
 
 // everywhere appends the documents n allows to found, for a question with
@@ -107,21 +167,22 @@ func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowin
 }
 
 // best hands candidates to keep best first (by rank, then in the index's
-// order, which is stable) until limit are kept, and returns those. A nil
-// keep keeps everything.
-func (ix *Index) best(found []candidate, limit int, keep func(bot.Hit) bool) []bot.Hit {
+// order, which is stable) until limit are kept, and returns those with
+// their documents. A nil keep keeps everything.
+func (ix *Index) best(found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32) {
 	h := byRank(found)
 	heap.Init(&h)
 	var hits []bot.Hit
+	var docs []uint32
 	for len(h) > 0 && len(hits) < limit {
 		c := heap.Pop(&h).(candidate)
 		f := &ix.table[c.doc]
 		hit := bot.Hit{Asset: f.asset, Activity: f.activity, Score: c.score}
 		if keep == nil || keep(hit) {
-			hits = append(hits, hit)
+			hits, docs = append(hits, hit), append(docs, c.doc)
 		}
 	}
-	return hits
+	return hits, docs
 }
 
 // byRank is a heap with the best candidate on top.

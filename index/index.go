@@ -169,7 +169,11 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	return ix.best(found, limit, q.Keep), nil
+	hits, docs := ix.best(found, limit, q.Keep)
+	if err := ix.markDirect(ctx, q, hits, docs); err != nil {
+		return nil, err
+	}
+	return hits, nil
 }
 
 // topicQuery is nil when q asks for anything at all.
@@ -284,4 +288,3 @@ func fuzziness(tokens analysis.TokenStream) int {
 	}
 	return 0
 }
-

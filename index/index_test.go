@@ -154,6 +154,35 @@ func TestNearRanksBeforeTheLimit(t *testing.T) {
 	}
 }
 
+// TestDirect: a hit says whether the person's own words match it, or
+// only the related phrases the vocabulary added.
+func TestDirect(t *testing.T) {
+	ix := buildTest(t)
+	tests := []struct {
+		q      bot.Query
+		direct map[string]bool
+	}{
+		{bot.Query{Words: []string{"knitting"}, Related: []string{"craft"}}, map[string]bool{"oldbury-library/knit-and-natter": true, "tea-and-toast/crochet": false}},
+		{bot.Query{Words: []string{"lonely"}, Related: []string{"knit and natter", "crochet"}}, map[string]bool{"oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false}},
+		{bot.Query{Words: []string{"crochet"}}, map[string]bool{"tea-and-toast/crochet": true}},
+		{bot.Query{Words: []string{"baby", "time"}, Related: []string{"craft", "quiz"}, AnyWord: true}, map[string]bool{"oldbury-library/rhyme-time": true, "oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false, "the-crown/quiz": false}},
+	}
+	for _, tt := range tests {
+		tt.q.MarkDirect = true
+		hits, err := ix.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, h := range hits {
+			got[docID(h.Asset, h.Activity)] = h.Direct
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.direct) {
+			t.Errorf("%v %v: got %v, want %v", tt.q.Words, tt.q.Related, got, tt.direct)
+		}
+	}
+}
+
 // TestScoreIsRelevanceAlone: near a place, hits are ranked with their
 // distance, but the score reported is relevance alone, since the bot
 // weighs distance itself.
