@@ -1,10 +1,13 @@
 package telegram
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,49 +34,76 @@ type seenSet struct {
 	next  int
 	file  *os.File
 	lines int
+	// failing is set while writing to the file fails, to log it once.
+	failing bool
 }
 
 func newSeenSet(path string, keep int, log *slog.Logger) *seenSet {
 	return &seenSet{path: path, keep: keep, log: log, ids: make(map[int64]struct{}), ring: make([]int64, 0, min(keep, 1024))}
 }
 
-// open reads the ids answered before, if there is a file, and opens it
-// for adding to.
+// open reads the ids answered before, if there is a file, writes them
+// back cleanly and opens the file for adding to.
 func (s *seenSet) open() error {
 	if s.path == "" {
 		return nil
 	}
-	lines, err := s.load()
+	ids, err := s.load()
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, id := range lines {
+	for _, id := range ids {
 		s.remember(id)
 	}
-	s.lines = len(lines)
+	if err := s.rewrite(ids); err != nil {
+		return err
+	}
+	s.log.Info("remembering answered updates across restarts", "file", s.path, "remembered", len(ids))
 	return s.reopen()
 }
 
+// maxSeenBytes bounds the file: 2×seenKeep ids take about a megabyte, so
+// a larger file is not one this adapter wrote.
+const maxSeenBytes = 8 << 20
+
+// load reads the newest keep ids in the file. What a crash can leave is
+// skipped with a warning, as the file only spares people a repeated
+// answer: a last line cut short as it was written, or zero bytes where a
+// write never reached the disk. A file holding anything else is someone
+// else's, and is refused rather than written over.
 func (s *seenSet) load() ([]int64, error) {
 	f, err := os.Open(s.path)
-	if os.IsNotExist(err) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read the answered updates file %s: %w (choose a file signpost can read and write)", s.path, err)
 	}
 	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxSeenBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read the answered updates file %s: %w", s.path, err)
+	}
+	if len(b) > maxSeenBytes || strings.Trim(string(b), "0123456789\n\x00") != "" {
+		return nil, fmt.Errorf("%s is not an answered updates file: it holds more than update ids. Choose another file, or delete it if signpost made it", s.path)
+	}
+	lines := strings.Split(string(b), "\n")
+	skipped := 0
+	if strings.Trim(lines[len(lines)-1], "\x00") != "" {
+		skipped++ // cut short
+	}
 	var ids []int64
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if id, err := strconv.ParseInt(strings.TrimSpace(sc.Text()), 10, 64); err == nil {
+	for _, line := range lines[:len(lines)-1] {
+		if id, err := strconv.ParseInt(line, 10, 64); err == nil {
 			ids = append(ids, id)
+		} else if strings.Trim(line, "\x00") != "" {
+			skipped++
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read the answered updates file %s: %w", s.path, err)
+	if skipped > 0 {
+		s.log.Warn("skipped lines cut short in the answered updates file", "file", s.path, "lines", skipped)
 	}
 	return ids[max(0, len(ids)-s.keep):], nil
 }
@@ -116,6 +146,7 @@ func (s *seenSet) remember(id int64) {
 
 // done records that id has been dealt with, in the file if there is one.
 // When the file has grown to twice keep, it is rewritten with the newest.
+// A failure to write is logged once, until writing works again.
 func (s *seenSet) done(id int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -123,9 +154,13 @@ func (s *seenSet) done(id int64) {
 		return
 	}
 	if _, err := s.file.WriteString(strconv.FormatInt(id, 10) + "\n"); err != nil {
-		s.log.Warn("could not record an answered update; it may be answered again after a restart", "err", err)
+		if !s.failing {
+			s.log.Warn("could not record an answered update; it may be answered again after a restart", "file", s.path, "err", err)
+		}
+		s.failing = true
 		return
 	}
+	s.failing = false
 	s.lines++
 	if s.lines >= 2*s.keep {
 		if err := s.compact(); err != nil {
@@ -137,30 +172,43 @@ func (s *seenSet) done(id int64) {
 // compact rewrites the file with its newest keep ids and opens it again;
 // s.mu is held.
 func (s *seenSet) compact() error {
-	err := s.rewrite()
+	s.file.Close()
+	s.file = nil
+	ids, err := s.load()
+	if err == nil {
+		err = s.rewrite(ids)
+	}
 	if rerr := s.reopen(); err == nil {
 		err = rerr
 	}
 	return err
 }
 
-func (s *seenSet) rewrite() error {
-	s.file.Close()
-	s.file = nil
-	ids, err := s.load()
-	if err != nil {
-		return err
-	}
+// rewrite replaces the file with ids, one a line, through a temporary
+// file synced to disk first, so that a crash leaves the old file or the
+// new one, never half of either; s.mu is held (or not yet shared).
+func (s *seenSet) rewrite(ids []int64) error {
 	var b strings.Builder
 	for _, id := range ids {
 		b.WriteString(strconv.FormatInt(id, 10) + "\n")
 	}
-	tmp := s.path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o600); err != nil {
-		return fmt.Errorf("shorten %s: %w", s.path, err)
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("rewrite the answered updates file %s: %w (choose a file signpost can write, in a folder it can write to)", s.path, err)
 	}
-	if err := os.Rename(tmp, s.path); err != nil {
-		return fmt.Errorf("shorten %s: %w", s.path, err)
+	defer os.Remove(tmp.Name()) // gone already once renamed
+	_, err = tmp.WriteString(b.String())
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.path)
+	}
+	if err != nil {
+		return fmt.Errorf("rewrite the answered updates file %s: %w", s.path, err)
 	}
 	s.lines = len(ids)
 	return nil

@@ -64,3 +64,48 @@ func TestSeenSetFileProblemIsClear(t *testing.T) {
 		t.Errorf("open = %v", err)
 	}
 }
+
+func TestSeenSetSurvivesWhatACrashLeaves(t *testing.T) {
+	for name, content := range map[string]string{
+		"a last line cut short":        "100\n101\n10",
+		"zero bytes never written out": "100\n101\n\x00\x00\x00\x00",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "seen")
+			if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var logs strings.Builder
+			s := newSeenSet(path, 10, slog.New(slog.NewTextHandler(&logs, nil)))
+			if err := s.open(); err != nil {
+				t.Fatalf("open: %v", err)
+			}
+			if s.add(100) || s.add(101) || !s.add(10) {
+				t.Error("100 and 101 were answered; nothing else was")
+			}
+			s.done(102)
+			s.close()
+			if b, _ := os.ReadFile(path); string(b) != "100\n101\n102\n" {
+				t.Errorf("the file should be clean again and added to: %q", b)
+			}
+			if strings.Contains(content, "\x00") == strings.Contains(logs.String(), "skipped lines cut short") {
+				t.Errorf("a cut-short line, and only that, should be logged:\n%s", logs.String())
+			}
+		})
+	}
+}
+
+func TestSeenSetRefusesSomeoneElsesFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "assets.yaml")
+	const yaml = "area:\n  name: Oldbury\n"
+	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := newSeenSet(path, 10, slog.New(slog.DiscardHandler))
+	if err := s.open(); err == nil || !strings.Contains(err.Error(), "is not an answered updates file") {
+		t.Errorf("open = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != yaml {
+		t.Errorf("the file was changed: %q", b)
+	}
+}
