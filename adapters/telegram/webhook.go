@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	tgbot "github.com/go-telegram/bot"
@@ -18,10 +19,10 @@ const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
 
 // WebhookHandler takes updates Telegram posts to the webhook URL. A
 // request without the right secret (compared in constant time) gets 401
-// and is not read further; while the adapter is not taking updates
-// (starting, or stopping) requests get 503 so Telegram sends them again
-// later, to this process or the next. It answers 200 only once the update
-// is queued for its chat.
+// and is not read further; a body over maxUpdateBytes gets 413. While the
+// adapter is not taking updates (starting, or stopping) requests get 503
+// so Telegram sends them again later, to this process or the next. It
+// answers 200 only once the update is queued for its chat.
 //
 // The client's own WebhookHandler is not used: it answers 200 to a wrong
 // secret, compares with !=, and acknowledges updates into a channel that
@@ -39,15 +40,24 @@ func (a *Adapter) WebhookHandler() http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
+		// The body is read before the gate is taken, so a slow request
+		// never holds up stopping, nor the requests behind it.
+		var u models.Update
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxUpdateBytes)).Decode(&u); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				http.Error(w, "an update is never this big", http.StatusRequestEntityTooLarge)
+				return
+			}
+			// A JSON error quotes at most a character of the body.
+			a.log.Warn("webhook request refused: not an update the client can read", "err", err)
+			http.Error(w, "not a Telegram update", http.StatusBadRequest)
+			return
+		}
 		a.gate.RLock()
 		defer a.gate.RUnlock()
 		if !a.accepting {
 			http.Error(w, "not taking updates now; send again later", http.StatusServiceUnavailable)
-			return
-		}
-		var u models.Update
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxUpdateBytes)).Decode(&u); err != nil {
-			http.Error(w, "not a Telegram update", http.StatusBadRequest)
 			return
 		}
 		a.api.ProcessUpdate(r.Context(), &u)

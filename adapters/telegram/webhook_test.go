@@ -3,12 +3,14 @@ package telegram_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
@@ -107,5 +109,65 @@ func TestWebhookAnswersEachUpdateOnceAcrossRestarts(t *testing.T) {
 	post(t, hook.URL, secret, next)
 	if c := second.reply(t, 802); !strings.Contains(c.Text(), "You're welcome") {
 		t.Errorf("after the restart, update 9001 was answered again: %q", c.Text())
+	}
+}
+
+func TestWebhookRefusesAnOversizedBody(t *testing.T) {
+	const secret = "s3cret-Value_123"
+	h := start(t, telegram.Config{WebhookURL: hookURL, WebhookSecret: secret}, realBot(t, sample))
+	hook := httptest.NewServer(h.a.WebhookHandler())
+	defer hook.Close()
+	huge := private(803, strings.Repeat("knitting ", 130_000))
+	if code := post(t, hook.URL, secret, huge); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 1.2 MB update: %d, want 413", code)
+	}
+	if code := post(t, hook.URL, secret, private(803, "thanks")); code != http.StatusOK {
+		t.Errorf("the next update: %d", code)
+	}
+	if c := h.reply(t, 803); !strings.Contains(c.Text(), "You're welcome") {
+		t.Errorf("the oversized update was answered: %q", c.Text())
+	}
+}
+
+func TestWebhookSlowRequestDoesNotHoldUpStopping(t *testing.T) {
+	const secret = "s3cret-Value_123"
+	h := start(t, telegram.Config{WebhookURL: hookURL, WebhookSecret: secret}, realBot(t, sample))
+	arrived := make(chan struct{}, 1)
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		h.a.WebhookHandler().ServeHTTP(w, r)
+	}))
+	defer hook.Close()
+	body, slow := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, hook.URL, body)
+	req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+	status := make(chan int, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			status <- 0
+			return
+		}
+		resp.Body.Close()
+		status <- resp.StatusCode
+	}()
+	update, _ := json.Marshal(private(804, "quiz"))
+	slow.Write(update[:10]) // the rest is still on its way
+	<-arrived
+	h.cancel()
+	select {
+	case err := <-h.done:
+		h.done <- err
+	case <-time.After(wait):
+		slow.Close()
+		t.Fatal("Run waited for a request still sending its body")
+	}
+	slow.Write(update[10:])
+	slow.Close()
+	if code := <-status; code != http.StatusServiceUnavailable {
+		t.Errorf("an update that arrives once stopped: %d, want 503 so Telegram sends it again", code)
+	}
+	if n := len(h.srv.Calls("sendMessage")); n != 0 {
+		t.Errorf("%d replies after stopping", n)
 	}
 }
