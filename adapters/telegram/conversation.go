@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 
 	tgbot "github.com/go-telegram/bot"
@@ -69,7 +70,14 @@ func (a *Adapter) ask(c *chat, text string, near *bot.Point) []reply {
 	if ans.Safety {
 		return []reply{{plain: ans.Reply, urgent: true}}
 	}
-	return a.format(ans, now)
+	out := a.format(ans, now)
+	if len(out) == 0 {
+		// Never leave a question unanswered, even if the core has nothing
+		// to say.
+		a.log.Error("the bot gave an empty answer; apologised", "chat", c.pseudo)
+		return []reply{plainReply(apology)}
+	}
+	return out
 }
 
 // safetyOnly answers a message over the chat's rate only if it sounds
@@ -165,6 +173,11 @@ func (a *Adapter) answerButton(id string) {
 	a.side.Add(1)
 	go func() {
 		defer a.side.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				a.log.Error("panic answering a button press; carrying on", "panic", describePanic(p), "stack", string(debug.Stack()))
+			}
+		}()
 		err := a.call(a.work, "answerCallbackQuery", func(ctx context.Context) error {
 			_, err := a.api.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: id})
 			return err

@@ -213,12 +213,24 @@ func (a *Adapter) serveChat(c *chat) {
 			a.log.Warn("message not answered: stopping", "chat", c.pseudo, "update", in.update)
 			continue
 		}
-		for _, r := range a.replies(c, in) {
-			a.deliver(c, r, in.replyTo)
-		}
+		a.answer(c, in)
 		if in.update != 0 {
 			a.seen.done(in.update)
 		}
+	}
+}
+
+// answer works out and sends the replies to in. A panic while sending
+// (in the client, say) is logged and the chat carries on, as one while
+// working out the replies is.
+func (a *Adapter) answer(c *chat, in incoming) {
+	defer func() {
+		if p := recover(); p != nil {
+			a.log.Error("panic sending a reply; carrying on", "chat", c.pseudo, "panic", describePanic(p), "stack", string(debug.Stack()))
+		}
+	}()
+	for _, r := range a.replies(c, in) {
+		a.deliver(c, r, in.replyTo)
 	}
 }
 

@@ -252,6 +252,33 @@ func TestShutdownGivesUpAfterGrace(t *testing.T) {
 	}
 }
 
+func TestShutdownDoesNotWaitForACoreThatIgnoresItsContext(t *testing.T) {
+	core := &blocking{Bot: realBot(t, sample), asked: make(chan string, 10), release: make(chan struct{})}
+	t.Cleanup(core.letGo)
+	h := start(t, telegram.Config{ShutdownGrace: 100 * time.Millisecond}, core)
+	h.srv.Push(private(617, "quiz"))
+	<-core.asked
+	h.cancel()
+	select {
+	case err := <-h.done:
+		h.done <- err
+	case <-time.After(wait):
+		core.letGo()
+		t.Fatal("Run waited for a core that never answers")
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, "stopping with chats still waiting for the bot's answer") {
+		t.Errorf("the chat left waiting should be logged:\n%s", logs)
+	}
+}
+
+func TestEmptyAnswerGetsAnApology(t *testing.T) {
+	h := start(t, telegram.Config{}, fixed{})
+	h.srv.Push(private(618, "quiz"))
+	if c := h.reply(t, 618); c.Text() != "Sorry, something went wrong on my side. Please try again in a minute." {
+		t.Errorf("reply to an empty answer: %q", c.Text())
+	}
+}
+
 func TestGroupAnswersOnlyCommandsAndMentions(t *testing.T) {
 	h := start(t, telegram.Config{}, realBot(t, sample))
 	const group = -100700

@@ -80,9 +80,19 @@ func (a *Adapter) drain() {
 	case <-timer.C:
 		a.log.Warn("stopping with replies unsent after the shutdown grace", "grace", a.cfg.ShutdownGrace)
 		a.cancelWork()
-		<-done
+		// Sending stops at once; only the core, if it ignores its context,
+		// could keep a chat busy, and Run does not wait for that.
+		select {
+		case <-done:
+		case <-time.After(cutShortWait):
+			a.log.Warn("stopping with chats still waiting for the bot's answer")
+		}
 	}
 }
+
+// cutShortWait is how long replies cut short at the end of the shutdown
+// grace get to stop and log what they did not send.
+const cutShortWait = time.Second
 
 // whoAmI asks Telegram who the bot is (for mentions in groups), retrying
 // while Telegram cannot be reached.
