@@ -201,6 +201,10 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 		tgbot.WithHTTPClient(pollTimeout, newHTTPClient()),
 		tgbot.WithDefaultHandler(a.take),
 		tgbot.WithNotAsyncHandlers(),
+		// Unbuffered, so the client asks Telegram for the next updates
+		// (which confirms the last ones) only once every update it has is
+		// taken: when Run stops, none is left confirmed but never taken.
+		tgbot.WithUpdatesChannelCap(0),
 		tgbot.WithAllowedUpdates(allowedUpdates),
 		tgbot.WithErrorsHandler(func(err error) { a.log.Warn("telegram client", "err", a.clean(err)) }),
 	)
