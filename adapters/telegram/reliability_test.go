@@ -92,9 +92,11 @@ func TestDuplicateUpdateAnsweredOnce(t *testing.T) {
 	h := start(t, telegram.Config{}, core)
 	u := private(606, "quiz")
 	u.ID = 7001
+	// Once confirmed, Telegram never polls an update out again (the fake
+	// drops it too), so a repeat comes in the same batch, or after a
+	// restart (see the webhook tests).
 	h.srv.Push(u, u)
 	h.reply(t, 606)
-	h.srv.Push(u)
 	next := private(606, "thanks")
 	next.ID = 7002
 	h.srv.Push(next)
@@ -123,6 +125,48 @@ func TestOneSlowChatDoesNotHoldUpOthers(t *testing.T) {
 		t.Errorf("other chats should be answered while chat 607 waits out its 429; got %v", got)
 	}
 	h.reply(t, 607)
+}
+
+// longFor answers "everything" with a long answer, in many messages, and
+// anything else from the real bot.
+type longFor struct{ *bot.Bot }
+
+func (l longFor) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	if q.Text == "everything" {
+		return longAnswer(60), nil
+	}
+	return l.Bot.Answer(ctx, q)
+}
+
+func TestSendsShareTheGlobalLimitFairly(t *testing.T) {
+	// 20 a second, in bursts of 4.
+	h := start(t, telegram.Config{Rate: 20}, longFor{realBot(t, sample)})
+	h.srv.Push(private(620, "everything"))
+	h.reply(t, 620)
+	const others = 12
+	for i := range others {
+		h.srv.Push(private(int64(621+i), "thanks"))
+	}
+	var first, last time.Time
+	long := 1
+	for answered := 0; answered < others; {
+		c := h.srv.Next(t, "sendMessage", wait)
+		if c.ChatID() == 620 {
+			long++
+			continue
+		}
+		if answered == 0 {
+			first = c.At
+		}
+		last = c.At
+		answered++
+	}
+	if long > 4 { // a burst of 3, and at most one more a second
+		t.Errorf("%d parts of one chat's long answer went before the other chats' short ones", long)
+	}
+	if span := last.Sub(first); span < 300*time.Millisecond {
+		t.Errorf("%d messages in %v; at 20 a second, in bursts of 4, they take at least 400 ms", others, span)
+	}
 }
 
 func TestIncomingRateLimit(t *testing.T) {
