@@ -36,6 +36,7 @@ func telegramFrontEnd(env environment, svc services) (*frontEnd, error) {
 		WebhookSecret: env.telegramSecret,
 		SeenFile:      env.telegramSeen,
 		LocationTTL:   svc.locationTTL,
+		ShutdownGrace: shutdownGrace,
 		Log:           svc.log,
 		IDs:           svc.ids,
 	}
@@ -47,10 +48,10 @@ func telegramFrontEnd(env environment, svc services) (*frontEnd, error) {
 		cfg.Rate = r
 	}
 	if cfg.SeenFile == "" {
-		cfg.SeenFile = defaultSeenFile()
-	}
-	if cfg.SeenFile == "" {
-		svc.log.Warn("no cache directory for the Telegram answered-updates file, so after a restart an update may be answered twice; set SIGNPOST_TELEGRAM_SEEN_FILE")
+		var err error
+		if cfg.SeenFile, err = defaultSeenFile(); err != nil {
+			svc.log.Warn("no place for the Telegram answered-updates file, so after a restart an update may be answered twice; set SIGNPOST_TELEGRAM_SEEN_FILE", "err", err)
+		}
 	}
 	a, err := telegram.New(cfg, svc.bot)
 	if err != nil {
@@ -71,18 +72,20 @@ func telegramFrontEnd(env environment, svc services) (*frontEnd, error) {
 }
 
 // defaultSeenFile is where answered Telegram updates are remembered when
-// SIGNPOST_TELEGRAM_SEEN_FILE is not set: in the user's cache directory,
-// or nowhere if there is none.
-func defaultSeenFile() string {
+// SIGNPOST_TELEGRAM_SEEN_FILE is not set: signpost/telegram-seen in the
+// user's cache directory ($XDG_CACHE_HOME, else ~/.cache, on Linux). The
+// file holds only update ids, and losing it costs at most a repeated
+// answer, so a cache is the right place.
+func defaultSeenFile() (string, error) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
-		return ""
+		return "", err
 	}
 	dir = filepath.Join(dir, "signpost")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return ""
+		return "", err
 	}
-	return filepath.Join(dir, "telegram-seen")
+	return filepath.Join(dir, "telegram-seen"), nil
 }
 
 // mount adds h to mux at path, turning the mux's panic on a path already

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,5 +129,24 @@ func TestServeTelegramWebhook(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), secret) {
 		t.Errorf("the log holds the webhook secret:\n%s", logs.String())
+	}
+}
+
+func TestServeTelegramRemembersAnsweredUpdatesInTheCacheByDefault(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	srv, stop, logs := serveTelegram(t, map[string]string{"SIGNPOST_LISTEN": freeAddr(t), "SIGNPOST_TELEGRAM_SEEN_FILE": ""})
+	srv.Next(t, "deleteWebhook", 10*time.Second)
+	srv.Push(telegramMessage(7, "knitting"))
+	srv.Next(t, "sendMessage", 10*time.Second)
+	if code := stop(); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, logs.String())
+	}
+	want := filepath.Join(cache, "signpost", "telegram-seen")
+	if b, err := os.ReadFile(want); err != nil || string(b) != "7\n" {
+		t.Errorf("%s: %q, %v; want the answered update's id", want, b, err)
+	}
+	if !strings.Contains(logs.String(), want) {
+		t.Errorf("the log should say where the file is:\n%s", logs.String())
 	}
 }
