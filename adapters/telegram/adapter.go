@@ -78,6 +78,7 @@ type ConfigError struct {
 	// Setting is "token", "API URL", "webhook URL", "webhook secret" or
 	// "rate".
 	Setting string
+	// Problem says what is wrong and what to do, without the value.
 	Problem string
 }
 
@@ -124,8 +125,8 @@ type Adapter struct {
 	// context by the shutdown grace.
 	work       context.Context
 	cancelWork context.CancelFunc
-	// side counts callback answers in flight.
-	side sync.WaitGroup
+	// buttonAcks counts answers to pressed buttons in flight.
+	buttonAcks sync.WaitGroup
 }
 
 // identity is the bot's own account.

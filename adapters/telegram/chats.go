@@ -16,8 +16,8 @@ type chats struct {
 	mu        sync.Mutex
 	m         map[int64]*chat
 	perMinute int
-	// added counts chats looked up, to sweep idle ones now and then.
-	added int
+	// lookups counts chats looked up, to sweep idle ones now and then.
+	lookups int
 	// wg counts the chats being served.
 	wg sync.WaitGroup
 }
@@ -32,7 +32,7 @@ type chat struct {
 	queue   []incoming
 	running bool
 	idle    time.Time
-	in      *rate.Limiter // messages the chat may send us
+	inbound *rate.Limiter // messages the chat may send us
 	warned  bool          // told to slow down since it was last within its rate
 
 	// out and groupOut pace what we send the chat; used by its worker only.
@@ -57,19 +57,19 @@ func newChats(perMinute int) *chats {
 
 // get returns the chat with id, made if new; cs.mu is held.
 func (cs *chats) get(id int64, group bool, pseudonym func(string) string) *chat {
-	cs.added++
-	if cs.added%sweepEvery == 0 {
+	cs.lookups++
+	if cs.lookups%sweepEvery == 0 {
 		cs.sweep(time.Now())
 	}
 	if c, ok := cs.m[id]; ok {
 		return c
 	}
 	c := &chat{
-		id:     id,
-		group:  group,
-		pseudo: pseudonym(conversation(id)),
-		in:     rate.NewLimiter(rate.Limit(float64(cs.perMinute)/60), cs.perMinute),
-		out:    rate.NewLimiter(1, chatBurst),
+		id:      id,
+		group:   group,
+		pseudo:  pseudonym(conversation(id)),
+		inbound: rate.NewLimiter(rate.Limit(float64(cs.perMinute)/60), cs.perMinute),
+		out:     rate.NewLimiter(1, chatBurst),
 	}
 	if group {
 		c.groupOut = rate.NewLimiter(rate.Every(groupEvery), groupBurst)

@@ -13,9 +13,9 @@ func TestPacingStaysInsideTelegramsLimits(t *testing.T) {
 	cs := newChats(20)
 	pseudonym := func(string) string { return "" }
 	for _, tt := range []struct {
-		name              string
-		group             bool
-		window            time.Duration
+		name                 string
+		group                bool
+		window               time.Duration
 		most, leastPerMinute int
 	}{
 		{"private chat, any second", false, time.Second, chatBurst + 1, 0},

@@ -3,6 +3,7 @@ package telegram
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // parseCommand reads a command at the start of text: "/near", "/near@signpost_bot",
@@ -24,7 +25,7 @@ func parseCommand(text string) (name, target, args string, ok bool) {
 			return "", "", "", false
 		}
 	}
-	if rest != "" && !unicode.IsSpace(firstRune(rest)) {
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !unicode.IsSpace(r) {
 		return "", "", "", false
 	}
 	return strings.ToLower(name), target, strings.TrimSpace(rest), true
@@ -45,13 +46,6 @@ func leadingWord(s string, max int) (word, rest string) {
 
 func isNameByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
 }
 
 // stripMention removes every "@username" standing as a word in text,
@@ -106,6 +100,3 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
-
-// equalFold compares bot usernames, which Telegram treats without case.
-func equalFold(a, b string) bool { return strings.EqualFold(a, b) }

@@ -170,9 +170,9 @@ var locationKeyboard = &models.ReplyKeyboardMarkup{
 // so the press is acknowledged at once even while the chat waits its turn
 // to be answered.
 func (a *Adapter) answerButton(id string) {
-	a.side.Add(1)
+	a.buttonAcks.Add(1)
 	go func() {
-		defer a.side.Done()
+		defer a.buttonAcks.Done()
 		defer func() {
 			if p := recover(); p != nil {
 				a.log.Error("panic answering a button press; carrying on", "panic", describePanic(p), "stack", string(debug.Stack()))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -115,8 +116,8 @@ func classifyMessage(update int64, m *models.Message, edited bool, me *identity)
 	text := m.Text
 	command := false
 	if name, target, args, ok := parseCommand(text); ok {
-		if in.group && target != "" && (me == nil || !equalFold(target, me.username)) {
-			return incoming{}, false // for another bot in the group
+		if in.group && target != "" && (me == nil || !strings.EqualFold(target, me.username)) {
+			return incoming{}, false // for another bot in the group (usernames ignore case)
 		}
 		addressed, command = true, true
 		in.command, text = name, args
@@ -181,7 +182,7 @@ func (a *Adapter) admit(in incoming) bool {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	c := cs.get(in.chatID, in.group, a.cfg.IDs.Of)
-	if c.in.Allow() {
+	if c.inbound.Allow() {
 		c.warned = false
 		cs.push(c, in, a.serveChat)
 		return true

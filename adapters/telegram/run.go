@@ -69,7 +69,7 @@ func (a *Adapter) drain() {
 	done := make(chan struct{})
 	go func() {
 		a.chats.wg.Wait()
-		a.side.Wait()
+		a.buttonAcks.Wait()
 		close(done)
 	}()
 	timer := time.NewTimer(a.cfg.ShutdownGrace)
