@@ -1,6 +1,11 @@
 package telegram
 
 import (
+	"bytes"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -98,6 +103,61 @@ func FuzzButtonData(f *testing.F) {
 		}
 		if b, ok := parseButton(id); ok {
 			keys.resolve(b.key)
+		}
+	})
+}
+
+// FuzzSeenFile opens an answered-updates file with any content: it is
+// either refused and left untouched, or written back as at most keep of
+// the ids it held, one a line, which opening again reads unchanged.
+func FuzzSeenFile(f *testing.F) {
+	for _, s := range []string{"", "1\n2\n3\n", "100\n101\n10", "100\n\x00\x00\x00", "area:\n  name: x\n", "12\x0034\n5\n", "-3\n", "99999999999999999999\n7\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		path := filepath.Join(t.TempDir(), "seen")
+		if err := os.WriteFile(path, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := newSeenSet(path, 4, slog.New(slog.DiscardHandler))
+		if err := s.open(); err != nil {
+			if b, _ := os.ReadFile(path); !bytes.Equal(b, content) {
+				t.Fatalf("refused (%v), yet changed to %q", err, b)
+			}
+			return
+		}
+		s.close()
+		held := map[int64]bool{}
+		for _, line := range strings.Split(string(content), "\n") {
+			if id, err := strconv.ParseInt(line, 10, 64); err == nil {
+				held[id] = true
+			}
+		}
+		written, _ := os.ReadFile(path)
+		var ids []string
+		for _, line := range strings.SplitAfter(string(written), "\n") {
+			if line == "" {
+				continue
+			}
+			id, err := strconv.ParseInt(strings.TrimSuffix(line, "\n"), 10, 64)
+			if err != nil || !strings.HasSuffix(line, "\n") || s.add(id) {
+				t.Fatalf("wrote %q, which is not one remembered id a line", written)
+			}
+			if !held[id] {
+				t.Fatalf("wrote %q, not a line of %q", line, content)
+			}
+			ids = append(ids, line)
+		}
+		if len(ids) > 4 {
+			t.Fatalf("wrote %d ids, keeping 4", len(ids))
+		}
+		again := newSeenSet(path, 4, slog.New(slog.DiscardHandler))
+		if err := again.open(); err != nil {
+			t.Fatalf("opening what it wrote: %v", err)
+		}
+		again.close()
+		if b, _ := os.ReadFile(path); !bytes.Equal(b, written) {
+			t.Fatalf("opened twice: %q then %q", written, b)
 		}
 	})
 }
