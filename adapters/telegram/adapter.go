@@ -192,7 +192,9 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 	a.log = cfg.Log.With("front_end", "telegram")
 	a.seen = newSeenSet(cfg.SeenFile, seenKeep, a.log)
 	a.chats = newChats(cfg.ChatRate)
-	a.global = rate.NewLimiter(rate.Limit(cfg.Rate), max(1, int(cfg.Rate/5)))
+	// Bursts of a tenth of the rate: no second holds more than 27 at the
+	// default, inside Telegram's 30.
+	a.global = rate.NewLimiter(rate.Limit(cfg.Rate), max(1, int(cfg.Rate/10)))
 	a.keys = newAssetKeys(assetKeysKeep)
 	a.work, a.cancelWork = context.WithCancel(context.Background())
 
