@@ -106,8 +106,6 @@ func narrowingOf(q bot.Query) narrowing {
 	return n
 }
 
-func (n narrowing) any() bool { return n.venues || n.days != 0 || n.near != nil }
-
 // allows reports whether f may be a hit, and how far it is from the
 // place asked about (0 when there is none).
 func (n narrowing) allows(f *facts) (km float64, ok bool) {
