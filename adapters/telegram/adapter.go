@@ -209,13 +209,25 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 		// taken: when Run stops, none is left confirmed but never taken.
 		tgbot.WithUpdatesChannelCap(0),
 		tgbot.WithAllowedUpdates(allowedUpdates),
-		tgbot.WithErrorsHandler(func(err error) { a.log.Warn("telegram client", "err", a.clean(err)) }),
+		tgbot.WithErrorsHandler(a.clientError),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("start the Telegram client: %w", a.clean(err))
 	}
 	a.api = api
 	return a, nil
+}
+
+// clientError logs what the client reports on its own, such as a failed
+// long poll.
+func (a *Adapter) clientError(err error) {
+	if err.Error() == "some updates lost, ctx done" {
+		// Polling stopped before the client handed these over. Telegram
+		// was not told they were taken, so it sends them to the next run.
+		a.log.Info("stopped polling; updates not yet taken are left for Telegram to send again")
+		return
+	}
+	a.log.Warn("telegram client", "err", a.clean(err))
 }
 
 // allowedUpdates are the updates the adapter asks Telegram for.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -152,6 +153,19 @@ func (h *harness) stop(tb testing.TB) {
 		h.done <- nil
 	case <-time.After(15 * time.Second):
 		tb.Error("Run did not return within 15 s of being cancelled")
+	}
+}
+
+// taken waits until the client has taken every update up to id: it asks
+// for updates after id only once it has handed each one before to the
+// adapter.
+func (h *harness) taken(tb testing.TB, id int64) {
+	tb.Helper()
+	for {
+		c := h.srv.Next(tb, "getUpdates", wait)
+		if offset, _ := strconv.ParseInt(c.Params["offset"], 10, 64); offset > id {
+			return
+		}
 	}
 }
 

@@ -276,8 +276,9 @@ func TestShutdownGivesUpAfterGrace(t *testing.T) {
 	core := &blocking{Bot: realBot(t, sample), asked: make(chan string, 10), release: make(chan struct{})}
 	t.Cleanup(core.letGo)
 	h := start(t, telegram.Config{ShutdownGrace: 100 * time.Millisecond}, core)
-	h.srv.Push(private(615, "quiz"), private(615, "knitting"))
+	ids := h.srv.Push(private(615, "quiz"), private(615, "knitting"))
 	<-core.asked
+	h.taken(t, ids[1])
 	h.cancel()
 	go func() {
 		// Let the core go once the grace is over, as a slow answer would.

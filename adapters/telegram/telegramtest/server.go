@@ -206,13 +206,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	for k, v := range r.Form {
 		params[k] = v[0]
 	}
-	if method == "getUpdates" {
-		s.getUpdates(w, r, params)
-		return
-	}
 	s.mu.Lock()
 	s.calls[method] = append(s.calls[method], Call{Method: method, Params: params, At: time.Now()})
 	s.notify()
+	if method == "getUpdates" {
+		s.mu.Unlock()
+		s.getUpdates(w, r, params)
+		return
+	}
 	fault := s.takeFault(method, params["chat_id"])
 	s.msgID++
 	id := s.msgID
