@@ -102,6 +102,10 @@ func (b *Bot) Ready() (assets, activities int, ok bool) {
 func (b *Bot) Answer(ctx context.Context, q Question) (Answer, error) {
 	lib := b.acquire()
 	if lib == nil {
+		// No list yet, but someone in danger still gets the safety message.
+		if ans, ok := b.Crisis(q.Text); ok {
+			return ans, nil
+		}
 		return sorry(), ErrNotReady
 	}
 	defer lib.release()

@@ -44,3 +44,21 @@ func safetyAnswer(s Safety) Answer {
 	reply := msg + "\n\nYou don't have to go through this alone. When you feel ready, I can help you find a group or a place to go: just tell me what you're looking for."
 	return Answer{Reply: reply, Intro: reply, Safety: true, Understood: Understood{Intent: "safety"}}
 }
+
+// Crisis reports whether text sounds like someone in danger and, if so,
+// gives the safety answer. It searches nothing, remembers nothing and
+// works before any list is loaded, so a front end can check a message it
+// will not answer in full (one of a flood, say) and still never miss a cry
+// for help.
+func (b *Bot) Crisis(text string) (Answer, bool) {
+	var safety Safety
+	var extra []string
+	if lib := b.lib.Load(); lib != nil {
+		safety, extra = lib.cat.Safety, lib.vocab.safety
+	}
+	clean, ok := cleanText(text)
+	if !ok || !soundsLikeCrisis(words(tokenize(clean)), extra) {
+		return Answer{}, false
+	}
+	return safetyAnswer(safety), true
+}

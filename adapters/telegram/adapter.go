@@ -36,6 +36,9 @@ type Bot interface {
 	// Asset finds an asset of the list in use by id, for a Map button
 	// pressed after the answer was sent.
 	Asset(id string) (*bot.Asset, bool)
+	// Crisis is the safety answer, if text sounds like someone in danger,
+	// without a search: for messages over a chat's rate.
+	Crisis(text string) (bot.Answer, bool)
 }
 
 // Config is the adapter's settings. Zero values mean the defaults.

@@ -48,6 +48,7 @@ type fixed struct{ ans bot.Answer }
 func (f fixed) Answer(context.Context, bot.Question) (bot.Answer, error) { return f.ans, nil }
 func (fixed) Forget(string)                                              {}
 func (fixed) Asset(string) (*bot.Asset, bool)                            { return nil, false }
+func (fixed) Crisis(string) (bot.Answer, bool)                           { return bot.Answer{}, false }
 
 // longAnswer has n results with long names, and more to come.
 func longAnswer(n int) bot.Answer {
