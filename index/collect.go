@@ -169,12 +169,17 @@ func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowin
 // best hands candidates to keep best first (by rank, then in the index's
 // order, which is stable) until limit are kept, and returns those with
 // their documents. A nil keep keeps everything.
-func (ix *Index) best(found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32) {
+func (ix *Index) best(ctx context.Context, found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32, error) {
 	h := byRank(found)
 	heap.Init(&h)
 	var hits []bot.Hit
 	var docs []uint32
-	for len(h) > 0 && len(hits) < limit {
+	for i := 0; len(h) > 0 && len(hits) < limit; i++ {
+		if i%ctxCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, fmt.Errorf("search: %w", err)
+			}
+		}
 		c := heap.Pop(&h).(candidate)
 		f := &ix.table[c.doc]
 		hit := bot.Hit{Asset: f.asset, Activity: f.activity, Score: c.score}
@@ -182,7 +187,7 @@ func (ix *Index) best(found []candidate, limit int, keep func(bot.Hit) bool) ([]
 			hits, docs = append(hits, hit), append(docs, c.doc)
 		}
 	}
-	return hits, docs
+	return hits, docs, nil
 }
 
 // byRank is a heap with the best candidate on top.

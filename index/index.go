@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -31,6 +32,11 @@ type Index struct {
 	// terms are every word the index holds, after analysis, so a word
 	// people spell as the list does is never matched fuzzily as well.
 	terms map[string]struct{}
+	// mu is held for reading by each search and for writing by Close, as
+	// bleve's own search requests do: walking matches directly (see
+	// collect.go) passes by bleve's check that the index is open.
+	mu     sync.RWMutex
+	closed bool
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -141,8 +147,17 @@ func fill(idx bleve.Index, cat *bot.Catalogue) (map[string]facts, error) {
 	return byID, flush()
 }
 
-// Close releases the index. Call it once, after the last search.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Close releases the index once the searches under way are done; a
+// search after it fails with bleve.ErrorIndexClosed.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	return ix.idx.Close()
+}
 
 // defaultLimit is how many hits a query without a Limit returns.
 const defaultLimit = 50
@@ -151,30 +166,40 @@ const defaultLimit = 50
 // place by bot.Rank of relevance and distance. Words never reach bleve's
 // query-string syntax: each is analysed and matched as plain text.
 func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
-	n := narrowingOf(q)
-	list := candidateLists.Get().(*[]candidate)
-	defer candidateLists.Put(list)
-	found := (*list)[:0]
-	if matches := ix.topicQuery(q); matches != nil {
-		var err error
-		found, err = ix.candidates(ctx, matches, n, found)
-		*list = found
-		if err != nil {
-			return nil, err
-		}
-	} else {
-		found = ix.everywhere(n, found)
-		*list = found
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return nil, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
+	}
+	pooled := candidateLists.Get().(*[]candidate)
+	defer candidateLists.Put(pooled)
+	found, err := ix.matches(ctx, q, (*pooled)[:0])
+	*pooled = found
+	if err != nil {
+		return nil, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	hits, docs := ix.best(found, limit, q.Keep)
+	hits, docs, err := ix.best(ctx, found, limit, q.Keep)
+	if err != nil {
+		return nil, err
+	}
 	if err := ix.markDirect(ctx, q, hits, docs); err != nil {
 		return nil, err
 	}
 	return hits, nil
+}
+
+// matches appends to found every document that q's words match and its
+// place, days and kind allow.
+func (ix *Index) matches(ctx context.Context, q bot.Query, found []candidate) ([]candidate, error) {
+	n := narrowingOf(q)
+	if words := ix.topicQuery(q); words != nil {
+		return ix.candidates(ctx, words, n, found)
+	}
+	return ix.everywhere(n, found), nil
 }
 
 // topicQuery is nil when q asks for anything at all.

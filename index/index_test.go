@@ -2,9 +2,12 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"signpost/bot"
 )
@@ -205,7 +208,29 @@ func TestSearchHonoursCancelledContext(t *testing.T) {
 	ix := buildTest(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := ix.Search(ctx, bot.Query{Words: []string{"knitting"}}); err == nil {
-		t.Fatal("want an error from a cancelled search")
+	for _, q := range []bot.Query{{Words: []string{"knitting"}}, {Days: []time.Weekday{time.Tuesday}}} {
+		if _, err := ix.Search(ctx, q); !errors.Is(err, context.Canceled) {
+			t.Errorf("%+v: got %v, want the context's error", q, err)
+		}
+	}
+}
+
+// TestSearchAfterClose: a closed index says so, as bleve's own searches
+// do, rather than answering from what it has let go.
+func TestSearchAfterClose(t *testing.T) {
+	ix, err := Build(testCatalogue())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Errorf("closing twice: %v", err)
+	}
+	for _, q := range []bot.Query{{Words: []string{"knitting"}}, {}} {
+		if hits, err := ix.Search(context.Background(), q); !errors.Is(err, bleve.ErrorIndexClosed) {
+			t.Errorf("%+v: got %v, %v; want bleve.ErrorIndexClosed", q, hits, err)
+		}
 	}
 }
