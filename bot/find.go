@@ -18,6 +18,11 @@ type found struct {
 // maxResults is how many results are kept for "more".
 const maxResults = 30
 
+// unrankedLimit is how many hits are asked for when nothing ranks them,
+// no words and no place, so the soonest can be chosen from more than
+// the first few in the list.
+const unrankedLimit = 150
+
 // relaxation says which parts of a question to drop.
 type relaxation struct{ time, place, topic bool }
 
@@ -125,6 +130,9 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 			q.WithinKm = b.cfg.NearKm
 		}
 	}
+	if len(q.Words)+len(q.Related) == 0 && q.Near == nil {
+		q.Limit = max(limit, unrankedLimit)
+	}
 	spans := askedSpans(m, now)
 	if m.when != nil && m.intent != "open" && !r.time {
 		q.Days = m.when.weekdays()
@@ -178,8 +186,8 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 			return x.OpenNow && !y.OpenNow
 		})
 	}
-	if len(results) > maxResults {
-		results = results[:maxResults]
+	if len(results) > limit {
+		results = results[:limit]
 	}
 	return results, direct, nil
 }

@@ -29,19 +29,33 @@ func bingoHalls(n, odd int) *bot.Catalogue {
 	return cat
 }
 
-// TestFiltersApplyBeforeTheLimit: however many things match the words
-// but fail the filters or the time asked, the few that pass are found,
-// not hidden behind the limit and replaced by "nothing fits".
-func TestFiltersApplyBeforeTheLimit(t *testing.T) {
-	cat := bingoHalls(500, 3)
+// tuesday is when the bingo questions are asked: the odd halls' bingo is
+// that evening, the others' on Friday.
+var tuesday = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+
+// bingoBot is a bot over cat, searching the index of it through wrap, or
+// directly when wrap is nil. It shows 10 results a page.
+func bingoBot(t *testing.T, cat *bot.Catalogue, wrap func(*index.Index) bot.Searcher) *bot.Bot {
+	t.Helper()
 	ix, err := index.Build(cat)
 	if err != nil {
 		t.Fatal(err)
 	}
+	var s bot.Searcher = ix
+	if wrap != nil {
+		s = wrap(ix)
+	}
 	b := bot.New(bot.Config{PageSize: 10}, nil)
-	b.Use(cat, ix)
-	defer b.Close()
-	tuesday := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	b.Use(cat, s)
+	t.Cleanup(func() { b.Close(); ix.Close() })
+	return b
+}
+
+// TestFiltersApplyBeforeTheLimit: however many things match the words
+// but fail the filters or the time asked, the few that pass are found,
+// not hidden behind the limit and replaced by "nothing fits".
+func TestFiltersApplyBeforeTheLimit(t *testing.T) {
+	b := bingoBot(t, bingoHalls(500, 3), nil)
 	for _, text := range []string{"free bingo", "bingo tonight"} {
 		ans, err := b.Answer(context.Background(), bot.Question{Text: text, At: tuesday})
 		if err != nil {
@@ -55,5 +69,23 @@ func TestFiltersApplyBeforeTheLimit(t *testing.T) {
 				t.Errorf("%q: got %s, which costs %s", text, r.Asset.ID, r.Activity.Cost)
 			}
 		}
+	}
+}
+
+// TestUnrankedSoonestFirst: a question with no words and no place ranks
+// everything level, and the thing on soonest comes first, even when the
+// list holds far more than the bot keeps and it comes late in the list.
+func TestUnrankedSoonestFirst(t *testing.T) {
+	b := bingoBot(t, bingoHalls(60, 1), nil)
+	ans, err := b.Answer(context.Background(), bot.Question{Text: "what's on this week", At: tuesday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Results) == 0 || ans.Results[0].Asset.ID != "hall-059" {
+		var got []string
+		for _, r := range ans.Results {
+			got = append(got, r.Asset.ID)
+		}
+		t.Fatalf("got %v first; want hall-059, the one on tonight", got)
 	}
 }

@@ -26,6 +26,7 @@ import (
 // candidate is one match that passed the narrowing.
 type candidate struct {
 	doc   uint32 // bleve's number for it, the index into the table
+	seq   uint32 // its place in the list, which orders equals
 	score float64
 	rank  float64
 }
@@ -159,16 +160,18 @@ func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowin
 	if !ok {
 		return found
 	}
-	c := candidate{doc: d, score: score, rank: score}
+	c := candidate{doc: d, seq: f.seq, score: score, rank: score}
 	if n.near != nil && f.hasPoint {
 		c.rank = bot.Rank(score, km)
 	}
 	return append(found, c)
 }
 
-// best hands candidates to keep best first (by rank, then in the index's
-// order, which is stable) until limit are kept, and returns those with
-// their documents. A nil keep keeps everything.
+// best hands candidates to keep best first until limit are kept, and
+// returns those with their documents. A nil keep keeps everything. Of
+// equals, the one first in the list comes first: bleve numbers a batch's
+// documents in no fixed order, and a question should get the same answer
+// after every reload.
 func (ix *Index) best(ctx context.Context, found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32, error) {
 	h := byRank(found)
 	heap.Init(&h)
@@ -190,7 +193,8 @@ func (ix *Index) best(ctx context.Context, found []candidate, limit int, keep fu
 	return hits, docs, nil
 }
 
-// byRank is a heap with the best candidate on top.
+// byRank is a heap with the best candidate on top, and of equals the one
+// first in the list.
 type byRank []candidate
 
 func (h byRank) Len() int { return len(h) }
@@ -198,7 +202,7 @@ func (h byRank) Less(i, j int) bool {
 	if h[i].rank != h[j].rank {
 		return h[i].rank > h[j].rank
 	}
-	return h[i].doc < h[j].doc
+	return h[i].seq < h[j].seq
 }
 func (h byRank) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
 func (h *byRank) Push(x any)   { *h = append(*h, x.(candidate)) }

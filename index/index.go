@@ -115,6 +115,7 @@ func allTerms(idx bleve.Index) (map[string]struct{}, error) {
 // fill indexes cat and returns the facts of each document by its id.
 func fill(idx bleve.Index, cat *bot.Catalogue) (map[string]facts, error) {
 	byID := make(map[string]facts)
+	var seq uint32
 	b := idx.NewBatch()
 	flush := func() error {
 		if err := idx.Batch(b); err != nil {
@@ -129,14 +130,16 @@ func fill(idx bleve.Index, cat *bot.Catalogue) (map[string]facts, error) {
 		if err := b.Index(id, venueDocument(a)); err != nil {
 			return nil, fmt.Errorf("index %s: %w", a.ID, err)
 		}
-		byID[id] = factsOf(a, nil)
+		byID[id] = factsOf(a, nil, seq)
+		seq++
 		for j := range a.Activities {
 			act := &a.Activities[j]
 			id := docID(a.ID, act.ID)
 			if err := b.Index(id, activityDocument(a, act)); err != nil {
 				return nil, fmt.Errorf("index %s/%s: %w", a.ID, act.ID, err)
 			}
-			byID[id] = factsOf(a, act)
+			byID[id] = factsOf(a, act, seq)
+			seq++
 		}
 		if b.Size() >= batchSize {
 			if err := flush(); err != nil {

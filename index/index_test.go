@@ -234,3 +234,34 @@ func TestSearchAfterClose(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualsInListOrder: matches that rank level come in the list's own
+// order, whatever numbers bleve gave them in this build.
+func TestEqualsInListOrder(t *testing.T) {
+	cat := &bot.Catalogue{Area: bot.Area{Name: "Test", Location: time.UTC}}
+	for i := range 40 {
+		cat.Assets = append(cat.Assets, bot.Asset{
+			ID: fmt.Sprintf("hall-%02d", i), Name: "Hall", Kind: "other", Point: &bot.Point{Lat: 52.5, Lon: -2},
+			Activities: []bot.Activity{{ID: "bingo", Name: "Bingo"}},
+		})
+	}
+	for range 3 {
+		ix, err := Build(cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search(context.Background(), bot.Query{Words: []string{"bingo"}, Limit: 10})
+		ix.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != 10 {
+			t.Fatalf("got %d hits for a limit of 10", len(hits))
+		}
+		for i, h := range hits {
+			if want := fmt.Sprintf("hall-%02d", i); h.Asset != want {
+				t.Fatalf("got %v, want the halls in the list's order", ids(hits))
+			}
+		}
+	}
+}

@@ -19,15 +19,18 @@ import (
 // facts are what a search needs to know of one document besides its words.
 type facts struct {
 	asset, activity string
-	venue           bool
+	point           bot.Point
+	// seq is the document's place in the list, which orders equal
+	// matches: bleve numbers a batch's documents in no fixed order.
+	seq uint32
 	// days has bit d set when it can happen on time.Weekday(d).
 	days     uint8
-	point    bot.Point
+	venue    bool
 	hasPoint bool
 }
 
-func factsOf(a *bot.Asset, act *bot.Activity) facts {
-	f := facts{asset: a.ID}
+func factsOf(a *bot.Asset, act *bot.Activity, seq uint32) facts {
+	f := facts{asset: a.ID, seq: seq}
 	days := a.OpenWeekdays()
 	if act != nil {
 		f.activity, days = act.ID, act.Weekdays()
