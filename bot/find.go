@@ -143,8 +143,15 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	// Whether the words themselves match matters only where find checks
 	// that the very thing asked for is on at the time asked.
 	q.MarkDirect = m.when != nil && m.intent != "open" && !r.time && !r.place && !anyWord && len(q.Words) > 0 && len(q.Related) > 0
+	// kept are the results Keep made, in the order it made them, which is
+	// the order a Searcher returns hits in, so each hit is looked at once.
+	// A hit Keep never saw (a Searcher may ignore Keep) is checked below.
+	var kept []Result
 	q.Keep = func(h Hit) bool {
-		_, ok := b.result(lib, h, m, spans, now)
+		res, ok := b.result(lib, h, m, spans, now)
+		if ok {
+			kept = append(kept, res)
+		}
 		return ok
 	}
 	hits, err := lib.search.Search(ctx, q)
@@ -155,8 +162,14 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	for _, h := range hits {
 		best = max(best, h.Score)
 	}
-	for _, h := range hits {
-		res, ok := b.result(lib, h, m, spans, now)
+	for i, h := range hits {
+		var res Result
+		var ok bool
+		if i < len(kept) && kept[i].is(h) {
+			res, ok = kept[i], true
+		} else {
+			res, ok = b.result(lib, h, m, spans, now)
+		}
 		if !ok {
 			continue
 		}
@@ -247,6 +260,17 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 		res.Next, res.End, res.ClosedThen = &o.Start, &o.End, true
 	}
 	return res, true
+}
+
+// is reports whether r is what h names.
+func (r Result) is(h Hit) bool {
+	if r.Asset.ID != h.Asset {
+		return false
+	}
+	if r.Activity == nil {
+		return h.Activity == ""
+	}
+	return r.Activity.ID == h.Activity
 }
 
 // activitiesFirst keeps only activities when there are any: "what's on

@@ -89,3 +89,36 @@ func TestUnrankedSoonestFirst(t *testing.T) {
 		t.Fatalf("got %v first; want hall-059, the one on tonight", got)
 	}
 }
+
+// keepIgnored is a Searcher as the bot must expect one may be: it shows
+// Keep every hit but pays no heed to its answers, returning the hits Keep
+// turned down among the rest.
+type keepIgnored struct{ ix *index.Index }
+
+func (s keepIgnored) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
+	keep := q.Keep
+	q.Keep, q.Limit = nil, 10_000
+	hits, err := s.ix.Search(ctx, q)
+	for _, h := range hits {
+		keep(h)
+	}
+	return hits, err
+}
+
+// TestEveryHitCheckedAgain: whatever a Searcher does with Keep, the bot
+// shows only what fits the question.
+func TestEveryHitCheckedAgain(t *testing.T) {
+	b := bingoBot(t, bingoHalls(50, 3), func(ix *index.Index) bot.Searcher { return keepIgnored{ix} })
+	ans, err := b.Answer(context.Background(), bot.Question{Text: "free bingo", At: tuesday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Relaxed) != 0 || len(ans.Results) != 3 {
+		t.Errorf("%d results, relaxed %v; want the 3 free ones as asked", len(ans.Results), ans.Relaxed)
+	}
+	for _, r := range ans.Results {
+		if r.Activity.Cost != "free" {
+			t.Errorf("got %s, which costs %s", r.Asset.ID, r.Activity.Cost)
+		}
+	}
+}
