@@ -265,3 +265,30 @@ func TestEqualsInListOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestNearTheEdgeOfTheCircle: a venue just inside the distance asked,
+// due north, where the grid's box is tightest, is found by a question
+// with no words, which looks only in the grid.
+func TestNearTheEdgeOfTheCircle(t *testing.T) {
+	edge := 2100 * cellDegrees // a cell boundary
+	from := bot.Point{Lat: edge - 0.0089930, Lon: -2}
+	venue := bot.Point{Lat: edge + 0.0000001, Lon: -2}
+	if d := from.DistanceKm(venue); d > 1 {
+		t.Fatalf("the venue is %v km away; the test wants it within 1", d)
+	}
+	cat := &bot.Catalogue{Area: bot.Area{Name: "Test", Location: time.UTC}, Assets: []bot.Asset{
+		{ID: "hall", Name: "Hall", Kind: "other", Point: &venue},
+	}}
+	ix, err := Build(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	hits, err := ix.Search(context.Background(), bot.Query{Near: &from, WithinKm: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 {
+		t.Fatalf("got %v, want the hall %.5f km away", ids(hits), from.DistanceKm(venue))
+	}
+}

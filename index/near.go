@@ -19,7 +19,9 @@ const cellDegrees = 0.025
 // at every document instead.
 const maxCells = 400
 
-const kmPerDegreeLat = 111.2
+// kmPerDegreeLat is a little under the 111.19 km of a degree of latitude
+// on bot.Point's earth, so the box always holds the whole circle.
+const kmPerDegreeLat = 111.0
 
 // cell is one square of the grid. Cells are equal in degrees, so they
 // narrow towards the poles; the exact cut keeps answers right anywhere,
