@@ -215,38 +215,41 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 			asWords[ix.analysed(w)] = true
 		}
 	}
-	var any []query.Query
+	var either []query.Query
 	switch {
 	case len(words) == 1:
-		any = append(any, words[0])
+		either = append(either, words[0])
 	case len(words) > 1 && q.AnyWord:
-		any = append(any, bleve.NewDisjunctionQuery(words...))
+		either = append(either, bleve.NewDisjunctionQuery(words...))
 	case len(words) > 1:
-		any = append(any, bleve.NewConjunctionQuery(words...))
+		either = append(either, bleve.NewConjunctionQuery(words...))
 	}
 	for _, phrase := range q.Related {
 		a := ix.analysed(phrase)
 		if a == "" || asWords[a] {
 			// Nothing left to match, or one of the person's own words
-			// again: matching it twice would cost a pass over every
-			// document holding it and add nothing.
+			// again. Alone or among any of the words it would only add
+			// to the score, at the cost of a pass over every document
+			// holding it; beside other words that must all match, it
+			// would let one of them match alone: "pub quiz" would find
+			// every pub, as the vocabulary adds "pub" for "pub".
 			continue
 		}
 		m := bleve.NewMatchQuery(phrase)
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetBoost(0.5)
-		any = append(any, m)
+		either = append(either, m)
 	}
-	switch len(any) {
+	switch len(either) {
 	case 0:
 		if len(q.Words)+len(q.Related) > 0 {
 			return bleve.NewMatchNoneQuery()
 		}
 		return nil
 	case 1:
-		return any[0]
+		return either[0]
 	}
-	return bleve.NewDisjunctionQuery(any...)
+	return bleve.NewDisjunctionQuery(either...)
 }
 
 // analysed is text as the index holds it, its terms joined by spaces.

@@ -84,6 +84,7 @@ func TestSearch(t *testing.T) {
 		{name: "short words are never fuzzy", q: bot.Query{Words: []string{"pug"}}, none: true},
 		{name: "a stop word alone matches nothing", q: bot.Query{Words: []string{"about"}}, none: true},
 		{name: "a stop word never empties a result", q: bot.Query{Words: []string{"about", "quiz"}}, want: []string{"the-crown/quiz"}},
+		{name: "a related phrase that is one of the words never matches alone", q: bot.Query{Words: []string{"pub", "quiz"}, Related: []string{"pub"}}, want: []string{"the-crown/quiz"}, only: true},
 		{name: "related phrases", q: bot.Query{Words: []string{"lonely"}, Related: []string{"knit and natter"}}, want: []string{"oldbury-library/knit-and-natter"}},
 		{name: "query syntax is plain text", q: bot.Query{Words: []string{`+quiz -"x" name:* ~^()\`}}, none: true},
 		{name: "days", q: bot.Query{Words: []string{"craft"}, Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true},
