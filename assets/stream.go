@@ -21,8 +21,8 @@ import (
 // was found and empty, and each group must parse to exactly the items it
 // was cut into. Anything else (flow style, tabs, anchors shared between
 // venues, a quote left open) and the whole file is parsed in one go
-// instead, as are files with errors, so a coach sees the same problems
-// either way.
+// instead, as are files with a directive such as %TAG, or with errors,
+// so a coach sees the same problems either way.
 
 // groupBytes is about how much text of the list is parsed at once.
 const groupBytes = 64 << 10
@@ -54,6 +54,11 @@ func cutAssets(data []byte) (listCut, bool) {
 		col := len(text) - len(body)
 		switch {
 		case c.keyLine == 0:
+			if bytes.HasPrefix(bytes.TrimPrefix(text, []byte("\ufeff")), []byte("%")) {
+				// A directive, such as %TAG, changes how the items read,
+				// and the groups would be parsed without it.
+				return listCut{}, false
+			}
 			if isAssetsKey(text) {
 				c.keyLine = line
 			}

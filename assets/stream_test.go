@@ -90,6 +90,8 @@ func TestGroupsLayouts(t *testing.T) {
 		{"a second document", head + "assets:\n" + venue("a") + "---\nassets:\n" + venue("b"), true},
 		{"the list in a second document", "---\n" + head + "---\nassets:\n" + venue("b"), false},
 		{"a tab in an item", head + "assets:\n- id: a\n\tname: A\n", false},
+		{"a tag directive", "%TAG !! tag:example.com,2000:\n---\n" + head + "assets:\n- id: a\n  name: A\n  kind: pub\n  description: !!null x\n  lat: 52.5\n  lon: -2.0\n", false},
+		{"a byte order mark", "\ufeff" + head + "assets:\n" + venue("a") + venue("b"), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
