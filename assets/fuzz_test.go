@@ -12,15 +12,7 @@ import (
 // problem must point at a line in the file, and whatever it accepts must
 // be a catalogue the bot can use.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.yaml")
-	broken, _ := filepath.Glob("testdata/broken/*.yaml")
-	for _, path := range append(seeds, broken...) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addExamples(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cat, problems, err := Parse(data, Options{Now: now})
 		lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) - bytes.Count(data, []byte("\r\n")) + 1
@@ -57,4 +49,22 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// exampleFiles are the asset files under testdata, good and broken.
+func exampleFiles() []string {
+	good, _ := filepath.Glob("testdata/*.yaml")
+	broken, _ := filepath.Glob("testdata/broken/*.yaml")
+	return append(good, broken...)
+}
+
+// addExamples seeds f with every example file.
+func addExamples(f *testing.F) {
+	for _, path := range exampleFiles() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 }

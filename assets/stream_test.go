@@ -2,8 +2,8 @@ package assets
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"signpost/bot"
@@ -43,10 +43,7 @@ func sameAsWhole(t *testing.T, name string, data []byte) bool {
 // same in groups as whole, and the well-formed ones really are read in
 // groups.
 func TestGroupsMatchWhole(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	broken, _ := filepath.Glob("testdata/broken/*.yaml")
-	files = append(append(files, "../assets.yaml"), broken...)
-	for _, path := range files {
+	for _, path := range append(exampleFiles(), "../assets.yaml") {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -67,8 +64,8 @@ func TestGroupsLayouts(t *testing.T) {
 	}
 	indented := func(s string) string {
 		out := ""
-		for _, line := range splitLines(s) {
-			out += "  " + line + "\n"
+		for line := range strings.Lines(s) {
+			out += "  " + line
 		}
 		return out
 	}
@@ -102,34 +99,10 @@ func TestGroupsLayouts(t *testing.T) {
 	}
 }
 
-func splitLines(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && s[i] != '\n' {
-			i++
-		}
-		out = append(out, s[:i])
-		if i < len(s) {
-			i++
-		}
-		s = s[i:]
-	}
-	return out
-}
-
 // FuzzGroupsMatchWhole: whatever the file, reading it in groups, where
 // they suit it, gives exactly what reading it whole does.
 func FuzzGroupsMatchWhole(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/*.yaml")
-	broken, _ := filepath.Glob("testdata/broken/*.yaml")
-	for _, path := range append(seeds, broken...) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	addExamples(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sameAsWhole(t, "the input", data)
 	})
