@@ -40,7 +40,7 @@ func (p *parser) asset(n *yaml.Node) (bot.Asset, bool) {
 		Open:        p.rules(m["open"], "open"),
 	}
 	what := "the asset " + a.ID
-	a.Point, _ = p.point(m, n.Line, what)
+	a.Point, _ = p.point(m, what)
 	_, hasLat := m["lat"]
 	_, hasLon := m["lon"]
 	switch {

@@ -120,7 +120,7 @@ func (p *parser) place(n *yaml.Node) (bot.Place, bool) {
 		return bot.Place{}, false
 	}
 	name := p.required(m, "name", n.Line, "this place")
-	pt, ok := p.point(m, n.Line, "this place")
+	pt, ok := p.point(m, "this place")
 	if ok && pt == nil {
 		p.errorAt(n.Line, "the place %s needs lat and lon, so \"near %s\" knows where to look", name, name)
 		return bot.Place{}, false

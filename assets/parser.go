@@ -219,20 +219,18 @@ func (p *parser) date(n *yaml.Node, field string) (bot.Date, bool) {
 }
 
 // point reads lat and lon, which come together.
-func (p *parser) point(m map[string]*yaml.Node, line int, what string) (*bot.Point, bool) {
+func (p *parser) point(m map[string]*yaml.Node, what string) (*bot.Point, bool) {
 	latN, hasLat := m["lat"]
 	lonN, hasLon := m["lon"]
 	switch {
 	case !hasLat && !hasLon:
 		return nil, true
 	case !hasLat || !hasLon:
-		at := line
+		at := lonN
 		if hasLat {
-			at = latN.Line
-		} else {
-			at = lonN.Line
+			at = latN
 		}
-		p.errorAt(at, "%s has only one of lat and lon; give both (a map app shows them when you pick the place), or neither", what)
+		p.errorAt(at.Line, "%s has only one of lat and lon; give both (a map app shows them when you pick the place), or neither", what)
 		return nil, false
 	}
 	lat, ok1 := p.number(latN, "lat")
