@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "check":
 		return check(args[1:], env, stdout, stderr)
 	case "serve":
-		return serve(ctx, args[1:], env, stdout, stderr)
+		return serve(ctx, args[1:], env, stderr)
 	case "gaps":
 		return gapsCommand(args[1:], env, time.Now(), stdout, stderr)
 	case "help", "-h", "--help", "-help":

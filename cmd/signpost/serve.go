@@ -129,7 +129,7 @@ func newLogger(jsonLogs bool, w io.Writer) *slog.Logger {
 // serve runs every front end whose credentials are set, with the health
 // and metrics endpoints, reloading the asset file whenever it is saved or
 // on SIGHUP, until ctx is done.
-func serve(ctx context.Context, args []string, env environment, stdout, stderr io.Writer) int {
+func serve(ctx context.Context, args []string, env environment, stderr io.Writer) int {
 	cfg, err := readServeConfig(args, env, stderr)
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
