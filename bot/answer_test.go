@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 // tuesday is "now" for every question: Tuesday 24 November 2026, 10:00 in
@@ -40,7 +41,7 @@ func TestPhrasings(t *testing.T) {
 		first   string   // the first result, asset/activity
 		shown   []string // also on the first page
 		notShow []string
-		relaxed []string
+		relaxed []bot.Relaxation
 		place   string // the place understood, if any
 		unknown string // a place named but not found
 		filter  string
@@ -78,10 +79,10 @@ func TestPhrasings(t *testing.T) {
 		{text: "near B69 4RJ lunch club", first: "rounds-green-centre/lunch-club", place: "B69 4RJ", reply: "less than 0.1 miles"},
 		{text: "knitting near b694rj", first: "oldbury-library/knit-and-natter", place: "B69 4RJ"},
 		{text: "quiz near Atlantis", first: "the-waggon/quiz-night", unknown: "Atlantis", reply: `I don't know where "Atlantis" is`},
-		{text: "bowling", relaxed: []string{"topic"}, reply: "I couldn't find anything for bowling. Here are other things on instead"},
-		{text: "chess club in Oldbury", relaxed: []string{"topic"}, place: "Oldbury", reply: "I couldn't find anything for chess near Oldbury"},
-		{text: "swimming for kids on sunday", relaxed: []string{"topic"}, filter: "ages 4-11", reply: "I couldn't find anything for swimming", notShow: []string{"tipton-community-hub/kids-football"}},
-		{text: "knit and natter on saturday", first: "oldbury-library/knit-and-natter", relaxed: []string{"time"}, reply: "Here's when it's next on"},
+		{text: "bowling", relaxed: []bot.Relaxation{"topic"}, reply: "I couldn't find anything for bowling. Here are other things on instead"},
+		{text: "chess club in Oldbury", relaxed: []bot.Relaxation{"topic"}, place: "Oldbury", reply: "I couldn't find anything for chess near Oldbury"},
+		{text: "swimming for kids on sunday", relaxed: []bot.Relaxation{"topic"}, filter: "ages 4-11", reply: "I couldn't find anything for swimming", notShow: []string{"tipton-community-hub/kids-football"}},
+		{text: "knit and natter on saturday", first: "oldbury-library/knit-and-natter", relaxed: []bot.Relaxation{"time"}, reply: "Here's when it's next on"},
 		{text: "walking group on saturday", first: "victoria-park-tipton/parkrun-walk", shown: []string{"tea-and-toast/walk-from-tea-and-toast"}},
 		{text: "darts", first: "the-crown/darts-league"},
 		{text: "carols", shown: []string{"the-vine/carol-singing", "christ-church-oldbury/carols"}},
@@ -96,7 +97,7 @@ func TestPhrasings(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := results(ans)
-			if ans.Safety || len(got) == 0 {
+			if ans.Safety == safety.Urgent || len(got) == 0 {
 				t.Fatalf("no results; reply:\n%s", ans.Reply)
 			}
 			if tt.first != "" && got[0] != tt.first {
@@ -145,12 +146,12 @@ func TestFiltersHold(t *testing.T) {
 		}
 		for _, r := range ans.Results {
 			switch {
-			case strings.HasPrefix(text, "free") && r.Cost() != "Free":
-				t.Errorf("%q: %s costs %q", text, r.Title(), r.Cost())
+			case strings.HasPrefix(text, "free") && r.Card.Cost != "Free":
+				t.Errorf("%q: %s costs %q", text, r.Card.Title, r.Card.Cost)
 			case strings.HasPrefix(text, "wheelchair") && !slices.ContainsFunc(r.Asset.Access, func(a string) bool { return a == "wheelchair" || a == "step-free" }):
-				t.Errorf("%q: %s has access %v", text, r.Title(), r.Asset.Access)
+				t.Errorf("%q: %s has access %v", text, r.Card.Title, r.Asset.Access)
 			case strings.HasSuffix(text, "teenagers") && r.Activity != nil && (r.Activity.Ages.Max >= 0 && r.Activity.Ages.Max < 13 || r.Activity.Ages.Min > 17):
-				t.Errorf("%q: %s is for ages %v", text, r.Title(), r.Activity.Ages)
+				t.Errorf("%q: %s is for ages %v", text, r.Card.Title, r.Activity.Ages)
 			}
 		}
 	}
@@ -163,7 +164,7 @@ func TestCrisisComesFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !ans.Safety || len(ans.Results) != 0 || !strings.Contains(ans.Reply, "call 999") || !strings.Contains(ans.Reply, "116 123") {
+		if ans.Safety != safety.Urgent || len(ans.Results) != 0 || !strings.Contains(ans.Reply, "call 999") || !strings.Contains(ans.Reply, "116 123") {
 			t.Errorf("%q: safety %v, %d results, reply:\n%s", text, ans.Safety, len(ans.Results), ans.Reply)
 		}
 	}

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"time"
+
+	"signpost/bot/words"
 )
 
 // Catalogue is one loaded asset file: the area, the words people use for
@@ -42,6 +44,10 @@ type Topic struct {
 type Safety struct {
 	Message string
 	Words   []string
+	// Support is one gentle line with a listening service, shown beside a
+	// normal answer when a message shows distress without danger; the bot
+	// has a default when it is empty.
+	Support string
 }
 
 // Asset is a venue: a pub, café, library, playgroup, community centre and so
@@ -111,5 +117,5 @@ type Ages struct {
 }
 
 // Kinds are the kinds of asset a file may use, in the order coaches are
-// told them.
-var Kinds = []string{"pub", "cafe", "library", "playgroup", "community-centre", "church", "park", "other"}
+// told them, from the vocabulary.
+var Kinds = words.Builtin().KindIDs()

@@ -10,12 +10,12 @@ import (
 	"fmt"
 	"sync/atomic"
 	"time"
+
+	"signpost/bot/safety"
 )
 
 // Config tunes the bot. The zero value of each field means its default.
 type Config struct {
-	// Postcodes places postcodes not found in the asset list.
-	Postcodes Postcodes
 	// PageSize is how many results one answer shows (default 3).
 	PageSize int
 	// NearKm is how far "near" reaches before the bot says it had to look
@@ -68,12 +68,13 @@ func New(cfg Config, mem Memory) *Bot {
 	return &Bot{cfg: cfg.withDefaults(), memory: mem}
 }
 
-// Use makes cat, searched by s, the list every later question is answered
-// from. Questions already being answered finish with the list they began
-// with; then the previous Searcher is closed, if it is an io.Closer. The
-// bot owns s from now on: close it only through Use or Close.
-func (b *Bot) Use(cat *Catalogue, s Searcher) {
-	if old := b.lib.Swap(newLibrary(cat, s, b.cfg.Postcodes)); old != nil {
+// Use makes cat, searched by s and read by r, the list every later
+// question is answered from. Questions already being answered finish with
+// the list they began with; then the previous Searcher is closed, if it is
+// an io.Closer. The bot owns s from now on: close it only through Use or
+// Close.
+func (b *Bot) Use(cat *Catalogue, s Searcher, r Reader) {
+	if old := b.lib.Swap(newLibrary(cat, s, r)); old != nil {
 		old.retire()
 	}
 }
@@ -146,35 +147,46 @@ func (b *Bot) Forget(from string) {
 }
 
 func (b *Bot) answer(ctx context.Context, lib *library, q Question, now time.Time, conv *Conversation) (Answer, error) {
-	text, ok := cleanText(q.Text)
-	if !ok {
-		return smallTalkAnswer("unreadable", lib.cat.Area.Name), nil
+	m := lib.read.Read(q.Text, now)
+	if m.Safety == safety.Urgent {
+		return safetyAnswer(lib.cat.Safety, now), nil
 	}
-	toks := tokenize(text)
-	ws := words(toks)
-	if soundsLikeCrisis(ws, lib.vocab.safety) {
-		return safetyAnswer(lib.cat.Safety), nil
+	ans, err := b.reply(ctx, lib, m, q, now, conv)
+	if m.Safety == safety.Concern {
+		ans = withSupport(ans, lib.cat.Safety)
 	}
-	if len(ws) == 0 {
+	ans.At = now
+	return ans, err
+}
+
+// reply answers a message that is not a cry for help.
+func (b *Bot) reply(ctx context.Context, lib *library, m Meaning, q Question, now time.Time, conv *Conversation) (Answer, error) {
+	area := lib.cat.Area.Name
+	switch m.Intent {
+	case IntentUnreadable, IntentGreeting, IntentHelp, IntentThanks:
+		return smallTalkAnswer(m.Intent, area, lib.cat.Safety), nil
+	case IntentEmpty:
 		if q.Near != nil {
 			return locationAnswer(), nil
 		}
-		return smallTalkAnswer("empty", lib.cat.Area.Name), nil
+		return smallTalkAnswer(m.Intent, area, lib.cat.Safety), nil
+	case IntentMore:
+		return b.more(conv, now), nil
+	case IntentChoose:
+		return b.choose(ctx, lib, m, q, now, conv)
 	}
-	if intent := smallTalk(ws); intent != "" {
-		if intent == "more" {
-			return b.more(conv), nil
-		}
-		return smallTalkAnswer(intent, lib.cat.Area.Name), nil
+	if len(m.Ambiguous) > 0 && len(m.Words)+len(m.Needs) == 0 {
+		ans := clarify(m)
+		conv.Last, conv.Shown, conv.Asked, conv.Choices = nil, 0, ans.Understood, ans.Choices
+		return ans, nil
 	}
-	m := lib.vocab.understand(toks, now)
-	if m.place == nil && m.unknownPlace == "" && len(m.words)+len(m.related) == 0 && m.when == nil && len(m.filters.names()) == 0 && m.intent == "search" && !m.nearMe {
-		return smallTalkAnswer("help", lib.cat.Area.Name), nil
-	}
-	if m.place == nil && m.unknownPlace == "" && conv.Near != nil {
+	if m.Place == nil && m.UnknownPlace == "" && conv.Near != nil {
 		// Someone who shared a location wants things near it, whether or
 		// not they say "near me".
-		m.place = &PlaceRef{Name: "you", Source: "shared", Lat: conv.Near.Lat, Lon: conv.Near.Lon}
+		m.Place = &PlaceRef{Name: "you", Source: SourceShared, Lat: conv.Near.Lat, Lon: conv.Near.Lon}
+	}
+	if !m.HasTopic() && len(m.Generic) == 0 && m.Place == nil && m.UnknownPlace == "" && m.When == nil && !m.Filters.any() && m.Intent == IntentSearch && !m.NearMe {
+		return smallTalkAnswer(IntentHelp, area, lib.cat.Safety), nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()
@@ -185,45 +197,78 @@ func (b *Bot) answer(ctx context.Context, lib *library, q Question, now time.Tim
 	if g, ok := lib.gapOf(m, found, now, q.Channel); ok && b.cfg.Gaps != nil {
 		b.cfg.Gaps.Record(g)
 	}
-	conv.Last, conv.Shown, conv.Asked = found.results, 0, m.understood()
-	return b.page(conv, compose(m, found, now), now), nil
+	if len(found.results) == 0 && m.Venue == "" {
+		choices, err := b.offers(ctx, lib, m, now)
+		if err != nil {
+			return sorry(), fmt.Errorf("answer: %w", err)
+		}
+		ans := miss(m, choices)
+		conv.Last, conv.Shown, conv.Asked, conv.Choices = nil, 0, ans.Understood, ans.Choices
+		return ans, nil
+	}
+	conv.Last, conv.Shown, conv.Asked, conv.Choices = found.results, 0, m.understood(), nil
+	return b.page(conv, compose(m, found), now), nil
+}
+
+// choose answers the choice picked from the last answer, as if its
+// question had been asked.
+func (b *Bot) choose(ctx context.Context, lib *library, m Meaning, q Question, now time.Time, conv *Conversation) (Answer, error) {
+	if m.Choice < 1 || m.Choice > len(conv.Choices) {
+		msg := "I don't have a list for that number. Ask me what you're looking for, like:" + examplesText()
+		if len(conv.Choices) > 0 {
+			msg = fmt.Sprintf("Please pick a number from 1 to %d, or ask me something else.", len(conv.Choices))
+		}
+		return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: IntentChoose}}, nil
+	}
+	picked := lib.read.Read(conv.Choices[m.Choice-1].Ask, now)
+	if picked.Intent == IntentChoose {
+		// A choice's question is never a number; should one be, answer
+		// nothing rather than loop.
+		return smallTalkAnswer(IntentHelp, lib.cat.Area.Name, lib.cat.Safety), nil
+	}
+	return b.reply(ctx, lib, picked, q, now, conv)
 }
 
 // more shows the next page of the last question's results.
-func (b *Bot) more(conv *Conversation) Answer {
+func (b *Bot) more(conv *Conversation, now time.Time) Answer {
 	if conv.Shown >= len(conv.Last) {
 		msg := "That's everything I found for your last question. Ask me something else, like:" + examplesText()
 		if len(conv.Last) == 0 {
 			msg = "Ask me a question first, like:" + examplesText()
 		}
-		return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "more"}}
+		return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: IntentMore}}
 	}
 	understood := conv.Asked
-	understood.Intent = "more"
-	return b.page(conv, Answer{Intro: "Here are more:", Understood: understood}, conv.Seen)
+	understood.Intent = IntentMore
+	return b.page(conv, Answer{Intro: "Here are more:", Understood: understood}, now)
 }
 
-// page fills ans with the next PageSize results of conv and moves on.
+// page fills ans with the next PageSize results of conv, each written out
+// at now, and moves on.
 func (b *Bot) page(conv *Conversation, ans Answer, now time.Time) Answer {
 	end := min(conv.Shown+b.cfg.PageSize, len(conv.Last))
-	ans.Results = conv.Last[conv.Shown:end]
+	ans.Results = make([]Result, end-conv.Shown)
+	for i, r := range conv.Last[conv.Shown:end] {
+		r.Card = card(r, now)
+		ans.Results[i] = r
+	}
 	conv.Shown = end
 	ans.More = end < len(conv.Last)
 	if ans.More {
 		ans.Footer = "Say \"more\" to see more."
 	}
-	ans.Reply = render(ans, now)
+	ans.Reply = render(ans)
 	return ans
 }
 
 func sorry() Answer {
 	msg := "Sorry, something went wrong on my side. Please try again in a minute."
-	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "error"}}
+	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: IntentError}}
 }
 
 func locationAnswer() Answer {
 	msg := "Thanks, I'll use that location when you ask for things near you. What are you looking for?"
-	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: "location"}}
+	return Answer{Reply: msg, Intro: msg, Understood: Understood{Intent: IntentLocation}}
 }
 
 // Locate finds a place by what a person would type: a place name, a
@@ -233,9 +278,5 @@ func (b *Bot) Locate(name string) (PlaceRef, bool) {
 	if lib == nil {
 		return PlaceRef{}, false
 	}
-	if p, ok := lib.vocab.places.postcode(name); ok {
-		return p, true
-	}
-	np, ok := lib.vocab.places.names[phraseWords(name)]
-	return np.ref, ok
+	return lib.read.Locate(name)
 }

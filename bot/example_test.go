@@ -7,6 +7,7 @@ import (
 
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -46,7 +47,7 @@ assets:
 		return
 	}
 	b := bot.New(bot.Config{}, bot.NewInMemory(time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, nil))
 	defer b.Close()
 
 	monday := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)

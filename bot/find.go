@@ -2,7 +2,7 @@ package bot
 
 import (
 	"context"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -10,9 +10,9 @@ import (
 type found struct {
 	results []Result
 	// relaxed names what had to be loosened to find anything.
-	relaxed []string
-	// partial is set when only some of the topic words matched.
-	partial bool
+	relaxed []Relaxation
+	// direct reports whether any result matches the person's own words.
+	direct bool
 }
 
 // maxResults is how many results are kept for "more".
@@ -23,126 +23,162 @@ const maxResults = 30
 // the first few in the list.
 const unrankedLimit = 150
 
-// relaxation says which parts of a question to drop.
-type relaxation struct{ time, place, topic bool }
+// relaxation says which parts of a question to let go.
+type relaxation struct{ time, place bool }
 
-// relaxations are tried in order until something is found: first the
-// question as asked, then without its time, then without its place, and
-// last without its topic.
-var relaxations = []relaxation{
-	{}, {time: true}, {time: true, place: true},
-	{topic: true}, {topic: true, time: true}, {topic: true, time: true, place: true},
-}
+// relaxations are tried in order until something is found: the question
+// as asked, then without its time, then without its place too. The topic
+// is never let go: when nothing fits it, the bot says so and offers what
+// there is instead (see offers.go).
+var relaxations = []relaxation{{}, {time: true}, {time: true, place: true}}
 
-func (b *Bot) find(ctx context.Context, lib *library, m meaning, now time.Time) (found, error) {
-	if m.venue != "" {
-		return found{results: b.venueStatus(lib, m, now)}, nil
+func (b *Bot) find(ctx context.Context, lib *library, m Meaning, now time.Time) (found, error) {
+	if m.Venue != "" {
+		return found{results: b.venueStatus(lib, m, now), direct: true}, nil
 	}
-	hasTime := m.when != nil && m.intent != "open"
-	hasPlace := m.place != nil
-	hasTopic := len(m.words)+len(m.related) > 0
+	if !m.HasTopic() && len(m.Generic) > 0 {
+		// "lessons" alone: a generic word never makes a result.
+		return found{}, nil
+	}
+	hasTime := m.When != nil && m.Intent != IntentOpen
+	hasPlace := m.Place != nil
 	for _, r := range relaxations {
-		if (r.time && !hasTime) || (r.place && !hasPlace) || (r.topic && !hasTopic) {
+		if (r.time && !hasTime) || (r.place && !hasPlace) {
 			continue
 		}
-		results, direct, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
+		results, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
 		if err != nil {
 			return found{}, err
 		}
 		partial := false
-		if len(results) == 0 && !r.topic && len(m.words) > 1 {
+		if len(results) == 0 && topicParts(m) > 1 {
 			partial = true
-			if results, direct, err = b.lookup(ctx, lib, m, now, r, true, maxResults); err != nil {
+			if results, err = b.lookup(ctx, lib, m, now, r, true, maxResults); err != nil {
 				return found{}, err
 			}
 		}
-		if len(results) > 0 && !direct && hasTime && !r.time && !r.place && !partial && len(m.words) > 0 && len(m.related) > 0 {
+		if len(results) > 0 && !anyDirect(results) && hasTime && !r.time && !r.place && !partial && len(m.Related()) > 0 {
 			// Only things related to the words may be on then, while the
 			// very thing asked for is on at another time or further
 			// away: say so, rather than pass related things off as it.
-			// (When one of the results is the very thing, it is on.)
-			if f, ok, err := b.directElsewhere(ctx, lib, m, now, r, hasTime, hasPlace); err != nil || ok {
+			if f, ok, err := b.directElsewhere(ctx, lib, m, now, hasPlace); err != nil || ok {
 				return f, err
 			}
 		}
 		if len(results) > 0 {
-			f := found{results: results, partial: partial}
-			if r.time {
-				f.relaxed = append(f.relaxed, "time")
-			}
-			if r.place {
-				f.relaxed = append(f.relaxed, "place")
-			}
-			if r.topic {
-				f.relaxed = append(f.relaxed, "topic")
-			}
-			return f, nil
+			return foundOf(results, r, partial), nil
 		}
 	}
 	return found{}, nil
 }
 
-// directElsewhere looks for the words alone, without their related
-// phrases. It reports ok when they match nothing under r but do match
-// once the time or place is let go.
-func (b *Bot) directElsewhere(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, hasTime, hasPlace bool) (found, bool, error) {
-	direct := m
-	direct.related = nil
-	// Whether there is one is all that matters here.
-	results, _, err := b.lookup(ctx, lib, direct, now, r, false, 1)
-	if err != nil || len(results) > 0 {
-		return found{}, false, err
+// foundOf is results found under r, with what was let go to find them.
+func foundOf(results []Result, r relaxation, partial bool) found {
+	f := found{results: results, direct: anyDirect(results)}
+	if r.time {
+		f.relaxed = append(f.relaxed, RelaxedTime)
+	}
+	if r.place {
+		f.relaxed = append(f.relaxed, RelaxedPlace)
+	}
+	if partial {
+		f.relaxed = append(f.relaxed, RelaxedWords)
+	}
+	for _, res := range results {
+		if res.Match == MatchRelated {
+			f.relaxed = append(f.relaxed, RelaxedRelated)
+			break
+		}
+	}
+	return f
+}
+
+// topicParts counts what must each match: every one of the words, and
+// the needs as one.
+func topicParts(m Meaning) int {
+	n := len(m.Words)
+	if len(m.Needs) > 0 {
+		n++
+	}
+	return n
+}
+
+func anyDirect(results []Result) bool {
+	for _, r := range results {
+		if r.Match == MatchWords {
+			return true
+		}
+	}
+	return false
+}
+
+// directElsewhere looks for the person's own words alone, without the
+// words related to them, at any time and then anywhere. It reports ok
+// when they match something.
+func (b *Bot) directElsewhere(ctx context.Context, lib *library, m Meaning, now time.Time, hasPlace bool) (found, bool, error) {
+	own := m
+	own.Needs = nil
+	for _, n := range m.Needs {
+		var listed []string
+		for _, s := range n.Said {
+			if slices.Contains(n.Means, s) {
+				listed = append(listed, s)
+			}
+		}
+		if len(listed) > 0 {
+			n.Means = listed
+			own.Needs = append(own.Needs, n)
+		}
+	}
+	if !own.HasTopic() {
+		return found{}, false, nil
 	}
 	for _, wider := range []relaxation{{time: true}, {time: true, place: true}} {
-		if (wider.time && !hasTime) || (wider.place && !hasPlace) {
+		if wider.place && !hasPlace {
 			continue
 		}
-		results, _, err := b.lookup(ctx, lib, direct, now, wider, false, maxResults)
+		results, err := b.lookup(ctx, lib, own, now, wider, false, maxResults)
 		if err != nil {
 			return found{}, false, err
 		}
 		if len(results) > 0 {
-			f := found{results: results, relaxed: []string{"time"}}
-			if wider.place {
-				f.relaxed = append(f.relaxed, "place")
-			}
-			return f, true, nil
+			return foundOf(results, wider, false), true, nil
 		}
 	}
 	return found{}, false, nil
 }
 
-// lookup searches once, for the best limit hits that pass the filters
-// and are on in time, and ranks them by relevance and distance together.
-// direct reports whether any of them matches the person's own words, not
-// only related ones.
-func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time, r relaxation, anyWord bool, limit int) (results []Result, direct bool, err error) {
-	q := Query{Limit: limit, Venues: m.intent == "open", AnyWord: anyWord}
-	if !r.topic {
-		q.Words, q.Related = m.words, m.related
+// query is the look-up for m under r.
+func (b *Bot) query(m Meaning, r relaxation, anyWord bool, limit int) Query {
+	q := Query{
+		Words: m.Words, Exact: m.Exact(), Related: m.Related(), Generic: m.Generic,
+		Limit: limit, Venues: m.Intent == IntentOpen, AnyWord: anyWord,
 	}
-	var from *Point
-	if m.place != nil {
+	if m.Place != nil {
 		// Nearer things rank higher even when the place is let go.
-		from = &Point{m.place.Lat, m.place.Lon}
-		q.Near = from
+		q.Near = &Point{m.Place.Lat, m.Place.Lon}
 		if !r.place {
 			q.WithinKm = b.cfg.NearKm
 		}
 	}
-	if len(q.Words)+len(q.Related) == 0 && q.Near == nil {
+	if !q.topic() && q.Near == nil {
 		q.Limit = max(limit, unrankedLimit)
 	}
+	if m.When != nil && m.Intent != IntentOpen && !r.time {
+		q.Days = m.When.weekdays()
+	}
+	q.MarkDirect = len(q.Related) > 0 && !anyWord
+	return q
+}
+
+// lookup searches once, for the best limit hits that pass the filters
+// and are on in time, and ranks them (see rank.go).
+func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time, r relaxation, anyWord bool, limit int) ([]Result, error) {
+	q := b.query(m, r, anyWord, limit)
 	spans := askedSpans(m, now)
-	if m.when != nil && m.intent != "open" && !r.time {
-		q.Days = m.when.weekdays()
-	}
 	if r.time {
-		spans = []span{{now, now.Add(horizon)}}
+		spans = []Span{{now, now.Add(horizon)}}
 	}
-	// Whether the words themselves match matters only where find checks
-	// that the very thing asked for is on at the time asked.
-	q.MarkDirect = m.when != nil && m.intent != "open" && !r.time && !r.place && !anyWord && len(q.Words) > 0 && len(q.Related) > 0
 	// kept are the results Keep made, in the order it made them, which is
 	// the order a Searcher returns hits in, so each hit is looked at once.
 	// A hit Keep never saw (a Searcher may ignore Keep) is checked below.
@@ -156,12 +192,13 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 	}
 	hits, err := lib.search.Search(ctx, q)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	best := 0.0
 	for _, h := range hits {
 		best = max(best, h.Score)
 	}
+	var results []Result
 	for i, h := range hits {
 		var res Result
 		var ok bool
@@ -173,41 +210,44 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m meaning, now time.Time
 		if !ok {
 			continue
 		}
-		direct = direct || h.Direct
-		res.Score = 1
-		if len(q.Words)+len(q.Related) > 0 && best > 0 {
-			res.Score = h.Score / best
+		res.Match = matchOf(q, h)
+		relevance := 1.0
+		if q.topic() && best > 0 {
+			relevance = h.Score / best
 		}
-		if from != nil && res.Asset.Point != nil {
-			d := from.DistanceKm(*res.Asset.Point)
+		if q.Near != nil && res.Asset.Point != nil {
+			d := q.Near.DistanceKm(*res.Asset.Point)
 			res.DistanceKm = &d
-			res.Score = Rank(res.Score, d)
 		}
+		res.Score = score(relevance, res, now)
 		results = append(results, res)
 	}
-	if len(q.Words)+len(q.Related) == 0 && m.intent != "open" {
+	if !q.topic() && m.Intent != IntentOpen {
 		results = activitiesFirst(results)
 	}
-	sort.SliceStable(results, func(i, j int) bool { return ranksBefore(results[i], results[j]) })
-	if m.intent == "open" {
-		// "Is the library open?" puts the ones open then first.
-		sort.SliceStable(results, func(i, j int) bool {
-			x, y := results[i], results[j]
-			if x.ClosedThen != y.ClosedThen {
-				return !x.ClosedThen
-			}
-			return x.OpenNow && !y.OpenNow
-		})
-	}
+	results = rank(withoutTwins(results), m.Intent == IntentOpen)
 	if len(results) > limit {
 		results = results[:limit]
 	}
-	return results, direct, nil
+	return results, nil
+}
+
+// matchOf says how hit h matches q.
+func matchOf(q Query, h Hit) Match {
+	switch {
+	case !q.topic():
+		return MatchAny
+	case q.AnyWord:
+		return MatchSome
+	case !q.MarkDirect || h.Direct:
+		return MatchWords
+	}
+	return MatchRelated
 }
 
 // result turns a hit into a result, or reports false when it fails the
 // filters or is not on in any of the spans.
-func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time) (Result, bool) {
+func (b *Bot) result(lib *library, h Hit, m Meaning, spans []Span, now time.Time) (Result, bool) {
 	a := lib.assets[h.Asset]
 	if a == nil {
 		return Result{}, false
@@ -223,7 +263,7 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 			return Result{}, false
 		}
 	}
-	if !m.filters.keep(a, act) {
+	if !m.Filters.keep(a, act) {
 		return Result{}, false
 	}
 	res := Result{Asset: a, Activity: act}
@@ -238,10 +278,10 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 	}
 	if len(rules) == 0 {
 		// No times listed: offered without a time, unless a time was asked.
-		return res, act == nil || spans[len(spans)-1].to.Sub(spans[0].from) >= horizon
+		return res, act == nil || spans[len(spans)-1].To.Sub(spans[0].From) >= horizon
 	}
 	for _, s := range spans {
-		if o, ok := next(s.from, s.to); ok {
+		if o, ok := next(s.From, s.To); ok {
 			res.Next, res.End = &o.Start, &o.End
 			res.OpenNow = act == nil && !o.Start.After(now) && o.End.After(now)
 			return res, true
@@ -249,10 +289,10 @@ func (b *Bot) result(lib *library, h Hit, m meaning, spans []span, now time.Time
 	}
 	// A venue asked about is still worth naming when it is closed then,
 	// with when it next opens; an activity that is not on then is not.
-	if act != nil || m.intent != "open" {
+	if act != nil || m.Intent != IntentOpen {
 		return res, false
 	}
-	after := spans[len(spans)-1].to
+	after := spans[len(spans)-1].To
 	if after.Before(now) {
 		after = now
 	}
@@ -288,48 +328,51 @@ func activitiesFirst(results []Result) []Result {
 	return acts
 }
 
+// withoutTwins drops a venue when one of its activities, named as the
+// venue is, is also in the results: "Tea & Toast" is shown once.
+func withoutTwins(results []Result) []Result {
+	named := map[string]bool{}
+	for _, r := range results {
+		if r.Activity != nil && sameName(r.Activity.Name, r.Asset.Name) {
+			named[r.Asset.ID] = true
+		}
+	}
+	if len(named) == 0 {
+		return results
+	}
+	out := results[:0:0]
+	for _, r := range results {
+		if r.Activity == nil && named[r.Asset.ID] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // askedSpans are the stretches of time a question is about: the times it
 // names, or from now on.
-func askedSpans(m meaning, now time.Time) []span {
-	if m.when == nil {
-		return []span{{now, now.Add(horizon)}}
+func askedSpans(m Meaning, now time.Time) []Span {
+	if m.When == nil {
+		return []Span{{now, now.Add(horizon)}}
 	}
-	return m.when.spans
+	return m.When.Spans
 }
 
 // venueStatus answers "is Oldbury Library open?" about the one venue named.
-func (b *Bot) venueStatus(lib *library, m meaning, now time.Time) []Result {
+func (b *Bot) venueStatus(lib *library, m Meaning, now time.Time) []Result {
 	for i := range lib.cat.Assets {
 		a := &lib.cat.Assets[i]
-		if a.Name != m.venue {
+		if a.Name != m.Venue {
 			continue
 		}
-		res, _ := b.result(lib, Hit{Asset: a.ID}, meaning{intent: "open"}, askedSpans(m, now), now)
-		if m.place != nil && m.place.Source != "asset" && a.Point != nil {
-			d := Point{m.place.Lat, m.place.Lon}.DistanceKm(*a.Point)
+		res, _ := b.result(lib, Hit{Asset: a.ID}, Meaning{Intent: IntentOpen}, askedSpans(m, now), now)
+		res.Match = MatchWords
+		if m.Place != nil && m.Place.Source != SourceAsset && a.Point != nil {
+			d := Point{m.Place.Lat, m.Place.Lon}.DistanceKm(*a.Point)
 			res.DistanceKm = &d
 		}
 		return []Result{res}
 	}
 	return nil
-}
-
-// ranksBefore orders results best first: higher score, then sooner, then
-// nearer, then by name so the order never depends on the index's whims.
-func ranksBefore(x, y Result) bool {
-	if d := x.Score - y.Score; d > 1e-9 || d < -1e-9 {
-		return d > 0
-	}
-	switch {
-	case x.Next != nil && y.Next == nil:
-		return true
-	case x.Next == nil && y.Next != nil:
-		return false
-	case x.Next != nil && !x.Next.Equal(*y.Next):
-		return x.Next.Before(*y.Next)
-	}
-	if x.DistanceKm != nil && y.DistanceKm != nil && *x.DistanceKm != *y.DistanceKm {
-		return *x.DistanceKm < *y.DistanceKm
-	}
-	return x.Name() < y.Name()
 }

@@ -9,6 +9,8 @@ import (
 
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/safety"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -34,9 +36,8 @@ func sampleWith(t testing.TB, cfg bot.Config) *bot.Bot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Postcodes = postcodes
 	b := bot.New(cfg, bot.NewInMemory(time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, postcodes))
 	t.Cleanup(b.Close)
 	return b
 }
@@ -71,7 +72,7 @@ func FuzzAnswer(f *testing.F) {
 		if len(ans.Results) > 3 {
 			t.Fatalf("%q: %d results on one page", text, len(ans.Results))
 		}
-		if ans.Safety && len(ans.Results) > 0 {
+		if ans.Safety == safety.Urgent && len(ans.Results) > 0 {
 			t.Fatalf("%q: a safety reply with search results", text)
 		}
 	})

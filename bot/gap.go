@@ -78,24 +78,29 @@ func CountGaps(gaps []Gap) []GapCount {
 }
 
 // gapOf is the gap a question leaves when nothing matched it as asked, or
-// false when it found what was asked or had no topic to miss.
-func (l *library) gapOf(m meaning, f found, now time.Time, channel string) (Gap, bool) {
-	if len(f.results) > 0 && len(f.relaxed) == 0 && !f.partial {
+// false when it found what was asked or had no topic to miss. A match
+// through words related to a need is what was asked, not a gap.
+func (l *library) gapOf(m Meaning, f found, now time.Time, channel string) (Gap, bool) {
+	missed := len(f.results) == 0
+	for _, r := range f.relaxed {
+		missed = missed || r != RelaxedRelated
+	}
+	if !missed || m.Venue != "" {
 		return Gap{}, false
 	}
-	topic := strings.Join(m.words, " ")
+	topic := strings.Join(m.Topic, " ")
 	if topic == "" {
-		topic = strings.Join(m.related, ", ")
+		topic = strings.Join(m.Generic, " ")
 	}
-	if topic == "" || m.venue != "" {
+	if topic == "" {
 		return Gap{}, false
 	}
 	g := Gap{At: now, Topic: topic, Channel: channel}
-	if m.place != nil {
-		g.Place = l.vocab.places.district(Point{m.place.Lat, m.place.Lon})
+	if m.Place != nil {
+		g.Place = l.read.District(Point{m.Place.Lat, m.Place.Lon})
 	}
-	if m.when != nil {
-		g.When = m.when.label
+	if m.When != nil {
+		g.When = m.When.Label
 	}
 	return g, true
 }

@@ -4,6 +4,8 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+
+	"signpost/bot/safety"
 )
 
 // library is one asset list with everything built from it. It is swapped
@@ -11,7 +13,9 @@ import (
 type library struct {
 	cat    *Catalogue
 	search Searcher
-	vocab  *vocabulary
+	read   Reader
+	// safety checks messages the bot will not read in full.
+	safety *safety.Checker
 	assets map[string]*Asset
 	// activities is how many activities cat holds.
 	activities int
@@ -23,8 +27,8 @@ type library struct {
 	closeOnce sync.Once
 }
 
-func newLibrary(cat *Catalogue, s Searcher, postcodes Postcodes) *library {
-	lib := &library{cat: cat, search: s, vocab: newVocabulary(cat, postcodes), assets: make(map[string]*Asset, len(cat.Assets))}
+func newLibrary(cat *Catalogue, s Searcher, r Reader) *library {
+	lib := &library{cat: cat, search: s, read: r, safety: safety.New(cat.Safety.Words), assets: make(map[string]*Asset, len(cat.Assets))}
 	for i := range cat.Assets {
 		lib.assets[cat.Assets[i].ID] = &cat.Assets[i]
 		lib.activities += len(cat.Assets[i].Activities)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"signpost/bot"
+	"signpost/bot/understand"
 )
 
 // closingSearcher finds its one venue, optionally waiting for a signal
@@ -41,6 +42,9 @@ func (s *closingSearcher) Close() error {
 	return nil
 }
 
+// use makes cat, searched by s, the list b answers from.
+func use(b *bot.Bot, cat *bot.Catalogue, s bot.Searcher) { b.Use(cat, s, understand.New(cat, nil)) }
+
 func tinyCatalogue(id, name string) *bot.Catalogue {
 	return &bot.Catalogue{
 		Area:   bot.Area{Name: "Test", Location: time.UTC},
@@ -54,7 +58,7 @@ func tinyCatalogue(id, name string) *bot.Catalogue {
 func TestUseClosesTheOldIndexAfterQuestionsInFlight(t *testing.T) {
 	b := bot.New(bot.Config{}, nil)
 	old := &closingSearcher{asset: "old", hold: make(chan struct{}), begun: make(chan struct{})}
-	b.Use(tinyCatalogue("old", "Old Library"), old)
+	use(b, tinyCatalogue("old", "Old Library"), old)
 
 	type reply struct {
 		ans bot.Answer
@@ -72,7 +76,7 @@ func TestUseClosesTheOldIndexAfterQuestionsInFlight(t *testing.T) {
 	}
 
 	fresh := &closingSearcher{asset: "new"}
-	b.Use(tinyCatalogue("new", "New Library"), fresh)
+	use(b, tinyCatalogue("new", "New Library"), fresh)
 	if n := old.closed.Load(); n != 0 {
 		t.Fatalf("old index closed %d times while a question was still using it", n)
 	}
@@ -111,7 +115,7 @@ func TestUseClosesTheOldIndexAfterQuestionsInFlight(t *testing.T) {
 func TestSwapsUnderLoad(t *testing.T) {
 	b := bot.New(bot.Config{}, nil)
 	first := &closingSearcher{asset: "a0"}
-	b.Use(tinyCatalogue("a0", "Library"), first)
+	use(b, tinyCatalogue("a0", "Library"), first)
 	all := []*closingSearcher{first}
 
 	stop := make(chan struct{})
@@ -136,7 +140,7 @@ func TestSwapsUnderLoad(t *testing.T) {
 	}
 	for i := 1; i <= 200; i++ {
 		s := &closingSearcher{asset: "a"}
-		b.Use(tinyCatalogue("a", "Library"), s)
+		use(b, tinyCatalogue("a", "Library"), s)
 		all = append(all, s)
 	}
 	close(stop)

@@ -25,6 +25,8 @@ type Conversation struct {
 	Shown int
 	// Asked is what the last question was understood as.
 	Asked Understood
+	// Choices are what the last answer offered to pick from by number.
+	Choices []Choice
 	// Seen is when the person last wrote, so idle conversations can go.
 	Seen time.Time
 }

@@ -2,53 +2,37 @@ package bot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-	"time"
 )
 
-// compose writes the opening of an answer: what was understood, and
-// honestly, what had to be loosened to find anything.
-func compose(m meaning, f found, now time.Time) Answer {
+// compose writes the opening of an answer with results: what was
+// understood, and honestly, what had to be loosened to find anything.
+func compose(m Meaning, f found) Answer {
 	ans := Answer{Relaxed: f.relaxed, Understood: m.understood()}
-	var notes []string
-	if m.unknownPlace != "" {
-		notes = append(notes, fmt.Sprintf("I don't know where %q is, so I looked everywhere. A town or a postcode (like B69 4RJ) works best.", m.unknownPlace))
-	} else if m.nearMe && m.place == nil {
-		notes = append(notes, "I don't know where you are yet, so these are not sorted by distance. Tell me a town or postcode, or share your location.")
-	}
-	topic := topicText(m)
+	notes := placeNotes(m)
+	topic := topicText(m, f)
 	place := placeText(m)
-	when := whenText(m)
-	relaxed := map[string]bool{}
+	when := whenAsked(m)
+	relaxed := map[Relaxation]bool{}
 	for _, r := range f.relaxed {
 		relaxed[r] = true
 	}
 	switch {
-	case len(f.results) == 0:
-		notes = append(notes, fmt.Sprintf("Sorry, I couldn't find anything for %s%s%s, even looking further afield. Try other words, or ask something like:%s", topic, place, when, examplesText()))
-	case m.venue != "":
-		notes = append(notes, "Here's "+m.venue+":")
-	case f.partial:
-		notes = append(notes, fmt.Sprintf("Nothing matched all of %q%s, so these match some of those words%s:", strings.Join(m.words, " "), place+when, loosened(relaxed)))
-	case relaxed["topic"]:
-		other := "Here are other things"
-		if !relaxed["time"] {
-			other += " on" + when
-		} else {
-			other += " coming up"
-		}
-		if !relaxed["place"] {
-			other += place
-		}
-		notes = append(notes, fmt.Sprintf("I couldn't find anything for %s%s%s. %s instead:", topic, place, when, other))
-	case relaxed["place"] && relaxed["time"]:
+	case m.Venue != "":
+		notes = append(notes, "Here's "+m.Venue+":")
+	case relaxed[RelaxedWords]:
+		notes = append(notes, fmt.Sprintf("Nothing matched all of %q%s, so these match some of those words%s:", strings.Join(m.Topic, " "), place+when, loosened(relaxed)))
+	case relaxed[RelaxedPlace] && relaxed[RelaxedTime]:
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. These are the nearest, further away and at other times:", topic, place, when))
-	case relaxed["place"]:
+	case relaxed[RelaxedPlace]:
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. These are the nearest, further away:", topic, place, when))
-	case relaxed["time"]:
+	case relaxed[RelaxedTime]:
 		notes = append(notes, fmt.Sprintf("I couldn't find %s%s%s. Here's when it's next on:", topic, place, when))
-	case m.intent == "open":
+	case m.Intent == IntentOpen:
 		notes = append(notes, fmt.Sprintf("Opening times for %s%s:", topic, place))
+	case !f.direct && len(m.Needs) > 0:
+		notes = append(notes, fmt.Sprintf("Here are some things for %s%s%s%s:", topic, place, when, filterText(m)))
 	default:
 		notes = append(notes, fmt.Sprintf("Here's what I found for %s%s%s%s:", topic, place, when, filterText(m)))
 	}
@@ -56,50 +40,137 @@ func compose(m meaning, f found, now time.Time) Answer {
 	return ans
 }
 
+// miss is the answer when nothing fits: said plainly, with what the area
+// does have to choose from instead.
+func miss(m Meaning, choices []Choice) Answer {
+	ans := Answer{Understood: m.understood(), Choices: choices}
+	notes := placeNotes(m)
+	place := placeText(m)
+	if m.HasTopic() {
+		notes = append(notes, fmt.Sprintf("Sorry, I couldn't find anything for %s%s%s, even further away or at other times.", topicText(m, found{}), place, whenAsked(m)))
+	} else {
+		notes = append(notes, fmt.Sprintf("I'm not sure what kind of %s you're after. Tell me what you'd like to do, like \"swimming lessons\" or \"a walking group\".", strings.Join(m.Generic, " ")))
+	}
+	if len(choices) == 0 {
+		notes = append(notes, "Try other words, or ask something like:"+examplesText())
+	} else {
+		where := " around here"
+		if place != "" {
+			where = place
+		}
+		notes = append(notes, "Here's what there is"+where+" instead:")
+	}
+	ans.Intro = strings.Join(notes, "\n")
+	ans.Reply = render(ans)
+	return ans
+}
+
+// clarify asks which of the needs a message could mean it meant.
+func clarify(m Meaning) Answer {
+	ans := Answer{Understood: m.understood()}
+	ans.Understood.Intent = IntentClarify
+	var labels []string
+	for _, n := range m.Ambiguous {
+		labels = append(labels, n.Label)
+		ans.Choices = append(ans.Choices, Choice{Label: capitalise(n.Label), Ask: askFor(n, m)})
+	}
+	last := len(labels) - 1
+	question := strings.Join(labels[:last], ", ") + ", or " + labels[last]
+	ans.Intro = "I'd like to get this right. Are you after " + question + "?"
+	ans.Reply = render(ans)
+	return ans
+}
+
+// askFor is the question that asks for need n alone, with the place and
+// filters of m, so picking it finds what its count promised.
+func askFor(n Need, m Meaning) string {
+	parts := []string{n.Ask}
+	if m.Filters.Free {
+		parts = append([]string{"free"}, parts...)
+	}
+	if m.Filters.Cheap {
+		parts = append([]string{"cheap"}, parts...)
+	}
+	if m.Filters.StepFree {
+		parts = append(parts, "wheelchair accessible")
+	}
+	if a := m.Filters.Ages; a != nil {
+		parts = append(parts, "for ages "+a.Text)
+	}
+	if m.Place != nil && m.Place.Source != SourceShared {
+		parts = append(parts, "near "+m.Place.Name)
+	}
+	return strings.Join(parts, " ")
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// placeNotes say what the bot could not make of where the person is.
+func placeNotes(m Meaning) []string {
+	switch {
+	case m.UnknownPlace != "":
+		return []string{fmt.Sprintf("I don't know where %q is, so I looked everywhere. A town or a postcode (like B69 4RJ) works best.", m.UnknownPlace)}
+	case m.NearMe && m.Place == nil:
+		return []string{"I don't know where you are yet, so these are not sorted by distance. Tell me a town or postcode, or share your location."}
+	}
+	return nil
+}
+
 // loosened says what else was let go: ", at other times, further away".
-func loosened(relaxed map[string]bool) string {
+func loosened(relaxed map[Relaxation]bool) string {
 	s := ""
-	if relaxed["time"] {
+	if relaxed[RelaxedTime] {
 		s += ", at other times"
 	}
-	if relaxed["place"] {
+	if relaxed[RelaxedPlace] {
 		s += ", further away"
 	}
 	return s
 }
 
-func topicText(m meaning) string {
-	if len(m.words) > 0 {
-		return strings.Join(m.words, " ")
+// topicText names the topic: in the person's own words when something
+// matched them, else by the needs they described.
+func topicText(m Meaning, f found) string {
+	if len(m.Needs) > 0 && (!f.direct || len(m.Topic) == 0) {
+		var labels []string
+		for _, n := range m.Needs {
+			labels = append(labels, n.Label)
+		}
+		return strings.Join(labels, " and ")
 	}
-	if len(m.related) > 0 {
-		return m.related[0]
+	if len(m.Topic) > 0 {
+		return strings.Join(m.Topic, " ")
 	}
 	return "things"
 }
 
-func placeText(m meaning) string {
-	if m.place == nil {
+func placeText(m Meaning) string {
+	if m.Place == nil {
 		return ""
 	}
-	if m.place.Source == "shared" {
+	if m.Place.Source == SourceShared {
 		return " near you"
 	}
-	return " near " + m.place.Name
+	return " near " + m.Place.Name
 }
 
-func whenText(m meaning) string {
-	if m.when == nil || m.intent == "open" {
+func whenAsked(m Meaning) string {
+	if m.When == nil || m.Intent == IntentOpen {
 		return ""
 	}
-	if m.when.label == "now" {
+	if m.When.Now {
 		return " on now"
 	}
-	return " " + m.when.label
+	return " " + m.When.Label
 }
 
-func filterText(m meaning) string {
-	names := m.filters.names()
+func filterText(m Meaning) string {
+	names := m.Filters.Names()
 	if len(names) == 0 {
 		return ""
 	}
@@ -107,18 +178,27 @@ func filterText(m meaning) string {
 }
 
 // render writes a whole answer as plain text, for the console and for any
-// front end that shows text only.
-func render(ans Answer, now time.Time) string {
+// front end that shows text only: choices are numbered, so typing the
+// number picks one.
+func render(ans Answer) string {
 	var b strings.Builder
 	b.WriteString(ans.Intro)
 	for _, r := range ans.Results {
-		b.WriteString("\n\n• " + r.Title())
-		if line := strings.Join(nonEmpty(r.When(now), r.Cost(), r.Distance()), " · "); line != "" {
+		c := r.Card
+		b.WriteString("\n\n• " + c.Title)
+		if line := strings.Join(nonEmpty(c.When, c.Cost, c.Distance), " · "); line != "" {
 			b.WriteString("\n  " + line)
 		}
-		if where := r.Where(); where != "" {
-			b.WriteString("\n  " + where)
+		if c.Where != "" {
+			b.WriteString("\n  " + c.Where)
 		}
+	}
+	if len(ans.Choices) > 0 {
+		b.WriteString("\n")
+		for i, c := range ans.Choices {
+			b.WriteString("\n" + strconv.Itoa(i+1) + ". " + c.Label)
+		}
+		b.WriteString("\n\nType a number to choose.")
 	}
 	if ans.Footer != "" {
 		b.WriteString("\n\n" + ans.Footer)
@@ -134,85 +214,4 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
-}
-
-// Title is the result's name with its venue: "Knit and Natter, Oldbury
-// Library", or for a venue its name and kind.
-func (r Result) Title() string {
-	if r.Activity != nil {
-		return r.Activity.Name + ", " + r.Asset.Name
-	}
-	return r.Asset.Name + " (" + strings.ReplaceAll(r.Asset.Kind, "-", " ") + ")"
-}
-
-// When says when the result is next on, in the area's time: "Tue 25 Nov,
-// 10:00–12:00", "On now, until 12:00", or for a venue whether it is open.
-func (r Result) When(now time.Time) string {
-	if r.Next == nil {
-		if r.Activity != nil {
-			return "Times vary: get in touch to ask"
-		}
-		if len(r.Asset.Open) > 0 {
-			return "Closed for now"
-		}
-		return ""
-	}
-	start, end := *r.Next, *r.End
-	if r.Activity == nil {
-		if r.ClosedThen {
-			return "Not open at the time you asked; next open " + dayText(start, now) + ", " + clockText(start) + "–" + clockText(end)
-		}
-		if r.OpenNow {
-			return "Open now, until " + clockText(end)
-		}
-		return "Open " + dayText(start, now) + ", " + clockText(start) + "–" + clockText(end)
-	}
-	if !start.After(now) {
-		return "On now, until " + clockText(end)
-	}
-	return dayText(start, now) + ", " + clockText(start) + "–" + clockText(end)
-}
-
-func dayText(t, now time.Time) string {
-	d := t.Format("Mon 2 Jan")
-	switch DateOf(t) {
-	case DateOf(now):
-		return "Today (" + d + ")"
-	case DateOf(now).AddDays(1):
-		return "Tomorrow (" + d + ")"
-	}
-	return d
-}
-
-func clockText(t time.Time) string { return t.Format("15:04") }
-
-// Cost is what it costs, as the coach wrote it, with "free" capitalised.
-func (r Result) Cost() string {
-	if r.Activity == nil || r.Activity.Cost == "" {
-		return ""
-	}
-	if isFree(r.Activity.Cost) {
-		return "Free"
-	}
-	return r.Activity.Cost
-}
-
-// Distance is how far away it is in miles, or "" when unknown.
-func (r Result) Distance() string {
-	if r.DistanceKm == nil {
-		return ""
-	}
-	miles := *r.DistanceKm / KmPerMile
-	switch {
-	case miles < 0.1:
-		return "less than 0.1 miles"
-	case miles < 10:
-		return fmt.Sprintf("%.1f miles", miles)
-	}
-	return fmt.Sprintf("%.0f miles", miles)
-}
-
-// Where is the address and postcode.
-func (r Result) Where() string {
-	return strings.Join(nonEmpty(r.Asset.Address, r.Asset.Postcode), ", ")
 }

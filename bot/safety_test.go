@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 // TestCrisisBeforeAnyList: someone in danger gets the safety message even
@@ -13,7 +14,7 @@ import (
 func TestCrisisBeforeAnyList(t *testing.T) {
 	b := bot.New(bot.Config{}, nil)
 	ans, err := b.Answer(context.Background(), bot.Question{Text: "I want to end it all", At: tuesday})
-	if err != nil || !ans.Safety || !strings.Contains(ans.Reply, "116 123") {
+	if err != nil || ans.Safety != safety.Urgent || !strings.Contains(ans.Reply, "116 123") {
 		t.Fatalf("crisis with no list: %v, %+v", err, ans)
 	}
 	if _, err := b.Answer(context.Background(), bot.Question{Text: "knitting", At: tuesday}); err != bot.ErrNotReady {
@@ -34,7 +35,7 @@ func TestCrisisChecksWithoutSearching(t *testing.T) {
 		"":                             false,
 	} {
 		ans, ok := b.Crisis(text)
-		if ok != want || ok != ans.Safety {
+		if ok != want || ok != (ans.Safety == safety.Urgent) {
 			t.Errorf("Crisis(%q) = %v (safety %v), want %v", text, ok, ans.Safety, want)
 		}
 		if ok && !strings.Contains(ans.Reply, "999") {

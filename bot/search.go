@@ -12,16 +12,25 @@ type Searcher interface {
 	Search(ctx context.Context, q Query) ([]Hit, error)
 }
 
-// Query is one look-up in the index.
+// Query is one look-up in the index. A hit must match every one of Words
+// (with AnyWord, any part of the topic will do) and, when Exact or Related
+// are given, at least one of those; Generic only adds to the score.
 type Query struct {
-	// Words are the person's own topic words, filler removed. They match
-	// with stemming and tolerate typos. Empty means anything.
+	// Words are the person's own topic words that name no need, filler
+	// removed. They match with stemming and tolerate typos.
 	Words []string
-	// AnyWord lets a hit match only some of Words instead of all of them.
+	// AnyWord lets a hit match only some of the topic: one of Words, or
+	// one of Exact and Related.
 	AnyWord bool
-	// Related are phrases the topic vocabulary adds ("coffee morning" for
-	// "lonely"); they match as written and weigh less than Words.
-	Related []string
+	// Exact are the person's own words for the needs they described
+	// ("knitting", "memory"); Related are the words listings use for
+	// those needs ("coffee morning" for "lonely"). Both match as written,
+	// never by stem, in names and tags; Exact also in descriptions, and
+	// Related weigh less.
+	Exact, Related []string
+	// Generic words add to the score of a hit that matches, but never
+	// make one ("group", "help").
+	Generic []string
 	// Near ranks hits by Rank of their score and their distance from it,
 	// and with WithinKm keeps only things within that distance.
 	Near     *Point
@@ -42,6 +51,9 @@ type Query struct {
 	MarkDirect bool
 }
 
+// topic reports whether q has anything to match.
+func (q Query) topic() bool { return len(q.Words)+len(q.Exact)+len(q.Related) > 0 }
+
 // Hit is one match: an activity, or a venue itself when Activity is "".
 type Hit struct {
 	Asset    string
@@ -49,13 +61,14 @@ type Hit struct {
 	// Score is how well it matches the words, before any distance.
 	Score float64
 	// Direct is set, when the Query asks to MarkDirect, if the person's
-	// own Words match it, not only the Related phrases.
+	// own words match it: all of Words, and one of Exact when there are
+	// any; not only the Related words.
 	Direct bool
 }
 
 // Rank weighs relevance against distance: a match 2 km away counts for
-// half as much as the same match on the doorstep. The bot ranks results
-// with it, and a Searcher asked for things Near a place must rank hits
-// with it too, so the hits a Limit cuts off are the ones that would have
-// come last.
+// half as much as the same match on the doorstep. A Searcher asked for
+// things Near a place must rank hits with it, so the hits a Limit cuts
+// off are the ones that would have come last; the bot then weighs how
+// soon each is on as well (see rank.go).
 func Rank(score, km float64) float64 { return score / (1 + km/2) }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -46,7 +47,7 @@ func bingoBot(t *testing.T, cat *bot.Catalogue, wrap func(*index.Index) bot.Sear
 		s = wrap(ix)
 	}
 	b := bot.New(bot.Config{PageSize: 10}, nil)
-	b.Use(cat, s)
+	b.Use(cat, s, understand.New(cat, nil))
 	t.Cleanup(func() { b.Close(); ix.Close() })
 	return b
 }

@@ -19,6 +19,7 @@ import (
 	"signpost/assets"
 	"signpost/assets/assetstest"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -131,7 +132,7 @@ func loadChild(path string) error {
 		return err
 	}
 	b := bot.New(bot.Config{}, bot.NewInMemory(time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, nil))
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -177,7 +178,7 @@ var ready = sync.OnceValues(func() (*bot.Bot, error) {
 		return nil, err
 	}
 	b := bot.New(bot.Config{}, bot.NewInMemory(time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, nil))
 	return b, nil
 })
 

@@ -87,10 +87,11 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, fou
 }
 
 // markDirect sets Direct on the hits (documents docs) that q's own words
-// match, not only its related phrases: one more searcher, for the words
-// alone, is moved to each of them in turn, rather than walked whole.
+// (Words and Exact) match, not only its related ones: one more searcher,
+// for the own words alone, is moved to each of them in turn, rather than
+// walked whole.
 func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, docs []uint32) error {
-	if !q.MarkDirect || len(q.Words) == 0 || len(hits) == 0 {
+	if !q.MarkDirect || len(q.Words)+len(q.Exact) == 0 || len(hits) == 0 {
 		return nil
 	}
 	if len(q.Related) == 0 {

@@ -5,7 +5,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -205,61 +204,94 @@ func (ix *Index) matches(ctx context.Context, q bot.Query, found []candidate) ([
 	return ix.everywhere(n, found), nil
 }
 
-// topicQuery is nil when q asks for anything at all.
+// topicQuery is nil when q asks for anything at all. Each of the words
+// is one part that must match, and the needs (their exact and related
+// words, any of them) one more; with AnyWord any part will do. Generic
+// words only add to the score of what matches.
 func (ix *Index) topicQuery(q bot.Query) query.Query {
-	var words []query.Query
-	asWords := map[string]bool{}
+	var parts []query.Query
 	for _, w := range q.Words {
 		if wq := ix.wordQuery(w); wq != nil {
-			words = append(words, wq)
-			asWords[ix.analysed(w)] = true
+			parts = append(parts, wq)
 		}
 	}
-	var either []query.Query
-	switch {
-	case len(words) == 1:
-		either = append(either, words[0])
-	case len(words) > 1 && q.AnyWord:
-		either = append(either, bleve.NewDisjunctionQuery(words...))
-	case len(words) > 1:
-		either = append(either, bleve.NewConjunctionQuery(words...))
+	var needs []query.Query
+	for _, p := range q.Exact {
+		needs = append(needs, exactQuery(p, 1, true))
 	}
-	for _, phrase := range q.Related {
-		a := ix.analysed(phrase)
-		if a == "" || asWords[a] {
-			// Nothing left to match, or one of the person's own words
-			// again. Alone or among any of the words it would only add
-			// to the score, at the cost of a pass over every document
-			// holding it; beside other words that must all match, it
-			// would let one of them match alone: "pub quiz" would find
-			// every pub, as the vocabulary adds "pub" for "pub".
-			continue
-		}
-		m := bleve.NewMatchQuery(phrase)
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		m.SetBoost(0.5)
-		either = append(either, m)
+	for _, p := range q.Related {
+		needs = append(needs, exactQuery(p, relatedWeight, false))
 	}
-	switch len(either) {
+	switch len(needs) {
 	case 0:
-		if len(q.Words)+len(q.Related) > 0 {
+	case 1:
+		parts = append(parts, needs[0])
+	default:
+		parts = append(parts, bleve.NewDisjunctionQuery(needs...))
+	}
+	var must query.Query
+	switch {
+	case len(parts) == 0:
+		if len(q.Words)+len(q.Exact)+len(q.Related) > 0 {
 			return bleve.NewMatchNoneQuery()
 		}
 		return nil
-	case 1:
-		return either[0]
+	case len(parts) == 1:
+		must = parts[0]
+	case q.AnyWord:
+		must = bleve.NewDisjunctionQuery(parts...)
+	default:
+		must = bleve.NewConjunctionQuery(parts...)
 	}
-	return bleve.NewDisjunctionQuery(either...)
+	if len(q.Generic) == 0 {
+		return must
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must)
+	for _, g := range q.Generic {
+		m := bleve.NewMatchQuery(g)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(genericWeight)
+		b.AddShould(m)
+	}
+	b.SetMinShould(0)
+	return b
 }
 
-// analysed is text as the index holds it, its terms joined by spaces.
-func (ix *Index) analysed(text string) string {
-	var terms []string
-	for _, t := range ix.analyzer.Analyze([]byte(text)) {
-		terms = append(terms, string(t.Term))
+// relatedWeight and genericWeight are how much a related word of a need,
+// and a generic word, count beside the person's own words.
+const (
+	relatedWeight = 0.5
+	genericWeight = 0.3
+)
+
+// exactQuery matches a phrase of the needs vocabulary as written, all its
+// words, in a name or tags, and, for the person's own words (own), in a
+// description too, at less weight: a word in a facility list ("baby
+// changing") must not make a venue a baby group.
+func exactQuery(phrase string, weight float64, own bool) query.Query {
+	field := func(name string, boost float64) query.Query {
+		m := bleve.NewMatchQuery(phrase)
+		m.SetField(name)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		m.SetBoost(boost * weight)
+		return m
 	}
-	return strings.Join(terms, " ")
+	parts := []query.Query{field(fieldNameExact, nameWeight), field(fieldTagsExact, tagsWeight)}
+	if own {
+		parts = append(parts, field(fieldTextExact, textWeight))
+	}
+	return bleve.NewDisjunctionQuery(parts...)
 }
+
+// nameWeight, tagsWeight and textWeight weigh a match in a name, in tags
+// and in a description: what something is called and tagged says what it
+// is; a word in a long description may only be mentioned.
+const (
+	nameWeight = 4
+	tagsWeight = 3
+	textWeight = 1
+)
 
 // wordQuery matches one of the person's words in a name, tag or text,
 // exactly or, for a longer word the list never uses, within one or two
@@ -280,7 +312,7 @@ func (ix *Index) wordQuery(w string) query.Query {
 		m.SetBoost(boost)
 		return m
 	}
-	parts := []query.Query{field(fieldName, 3), field(fieldTags, 2), field(fieldText, 1)}
+	parts := []query.Query{field(fieldName, nameWeight), field(fieldTags, tagsWeight), field(fieldText, textWeight)}
 	if f := fuzziness(tokens); f > 0 && !ix.allKnown(tokens) {
 		m := bleve.NewMatchQuery(w)
 		m.SetOperator(query.MatchQueryOperatorAnd)

@@ -19,11 +19,21 @@ import (
 // turn a query into "match nothing".
 const textAnalyzer = "signpost_en"
 
-// Field names in the index.
+// exactAnalyzer is the same without stemming or stop words, for the words
+// of the needs vocabulary, which match only as written: "memory" must
+// not find "Memorial Hall".
+const exactAnalyzer = "signpost_exact"
+
+// Field names in the index. Each text field is there twice: stemmed for
+// the person's own words, and as written (the _exact fields) for the
+// needs vocabulary.
 const (
-	fieldName = "name" // the activity's or venue's name
-	fieldTags = "tags" // tags, and the venue kind in words
-	fieldText = "text" // descriptions and the venue's name and address
+	fieldName      = "name" // the activity's or venue's name
+	fieldTags      = "tags" // tags, and the venue kind in words
+	fieldText      = "text" // the description, and an activity's venue name
+	fieldNameExact = "name_exact"
+	fieldTagsExact = "tags_exact"
+	fieldTextExact = "text_exact"
 )
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -37,6 +47,15 @@ func newMapping() (mapping.IndexMapping, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
+	err = m.AddCustomAnalyzer(exactAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []string{asciifolding.Name},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
 	m.DefaultAnalyzer = textAnalyzer
 
 	text := bleve.NewTextFieldMapping()
@@ -44,10 +63,19 @@ func newMapping() (mapping.IndexMapping, error) {
 	text.Store = false
 	text.IncludeTermVectors = false
 
+	exact := bleve.NewTextFieldMapping()
+	exact.Analyzer = exactAnalyzer
+	exact.Store = false
+	exact.IncludeTermVectors = false
+	exact.IncludeInAll = false
+
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldName, text)
 	doc.AddFieldMappingsAt(fieldTags, text)
 	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldNameExact, exact)
+	doc.AddFieldMappingsAt(fieldTagsExact, exact)
+	doc.AddFieldMappingsAt(fieldTextExact, exact)
 	m.DefaultMapping = doc
 	m.StoreDynamic = false
 	m.IndexDynamic = false

@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 // Metrics are Signpost's Prometheus metrics, in a registry of their own.
@@ -85,14 +86,11 @@ func (m *Metrics) Answered(q bot.Question, a bot.Answer, took time.Duration) {
 	}
 	m.questions.WithLabelValues(frontEnd).Inc()
 	m.answers.Observe(took.Seconds())
-	if a.Safety {
+	if a.Safety == safety.Urgent {
 		m.safety.WithLabelValues(frontEnd).Inc()
 	}
-	switch a.Understood.Intent {
-	case "search", "open":
-		if len(a.Results) == 0 || len(a.Relaxed) > 0 {
-			m.noMatch.WithLabelValues(frontEnd).Inc()
-		}
+	if a.Missed() {
+		m.noMatch.WithLabelValues(frontEnd).Inc()
 	}
 }
 

@@ -9,16 +9,18 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 func TestAnswered(t *testing.T) {
 	m := New()
-	found := bot.Answer{Results: []bot.Result{{}}, Understood: bot.Understood{Intent: "search"}}
-	relaxed := bot.Answer{Results: []bot.Result{{}}, Relaxed: []string{"time"}, Understood: bot.Understood{Intent: "search"}}
-	nothing := bot.Answer{Understood: bot.Understood{Intent: "open"}}
-	hello := bot.Answer{Understood: bot.Understood{Intent: "greeting"}}
-	crisis := bot.Answer{Safety: true, Understood: bot.Understood{Intent: "safety"}}
-	for _, a := range []bot.Answer{found, relaxed, nothing, hello, crisis} {
+	found := bot.Answer{Results: []bot.Result{{}}, Understood: bot.Understood{Intent: bot.IntentSearch}}
+	related := bot.Answer{Results: []bot.Result{{}}, Relaxed: []bot.Relaxation{bot.RelaxedRelated}, Understood: bot.Understood{Intent: bot.IntentSearch}}
+	relaxed := bot.Answer{Results: []bot.Result{{}}, Relaxed: []bot.Relaxation{bot.RelaxedTime}, Understood: bot.Understood{Intent: bot.IntentSearch}}
+	nothing := bot.Answer{Understood: bot.Understood{Intent: bot.IntentOpen}}
+	hello := bot.Answer{Understood: bot.Understood{Intent: bot.IntentGreeting}}
+	crisis := bot.Answer{Safety: safety.Urgent, Understood: bot.Understood{Intent: bot.IntentSafety}}
+	for _, a := range []bot.Answer{found, related, relaxed, nothing, hello, crisis} {
 		m.Answered(bot.Question{Channel: "telegram"}, a, time.Millisecond)
 	}
 	m.Answered(bot.Question{}, found, time.Millisecond)
@@ -28,9 +30,9 @@ func TestAnswered(t *testing.T) {
 		got  float64
 		want float64
 	}{
-		{"telegram questions", testutil.ToFloat64(m.questions.WithLabelValues("telegram")), 5},
+		{"telegram questions", testutil.ToFloat64(m.questions.WithLabelValues("telegram")), 6},
 		{"questions with no front end", testutil.ToFloat64(m.questions.WithLabelValues("unknown")), 1},
-		{"no match: relaxed and empty, not greetings", testutil.ToFloat64(m.noMatch.WithLabelValues("telegram")), 2},
+		{"no match: relaxed and empty, not related, not greetings", testutil.ToFloat64(m.noMatch.WithLabelValues("telegram")), 2},
 		{"safety", testutil.ToFloat64(m.safety.WithLabelValues("telegram")), 1},
 	}
 	for _, c := range checks {

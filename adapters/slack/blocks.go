@@ -164,10 +164,10 @@ func resultItem(r bot.Result, now time.Time) []slackapi.Block {
 			lines = append(lines, "*"+label+":* "+value)
 		}
 	}
-	add("When", escape(r.When(now)))
-	add("Where", escape(joinNonEmpty(" · ", r.Where(), r.Distance())))
+	add("When", escape(r.Card.When))
+	add("Where", escape(joinNonEmpty(" · ", r.Card.Where, r.Card.Distance)))
 	if r.Activity != nil {
-		add("Cost", escape(r.Cost()))
+		add("Cost", escape(r.Card.Cost))
 		add("Booking", escape(bookingText(r.Activity.Booking)))
 		if ages := r.Activity.Ages.Text; ages != "" && ages != "all" {
 			add("Ages", escape(ages))

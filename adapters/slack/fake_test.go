@@ -26,6 +26,7 @@ import (
 	"signpost/adapters/slack"
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -390,7 +391,7 @@ func realBot(t testing.TB, file string) *bot.Bot {
 	}
 	t.Cleanup(func() { ix.Close() })
 	b := bot.New(bot.Config{Now: func() time.Time { return tuesday }}, bot.NewInMemory(24*time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, nil))
 	return b
 }
 

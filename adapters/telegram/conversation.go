@@ -9,6 +9,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 // respond is the conversation: what to send back for one incoming
@@ -67,7 +68,7 @@ func (a *Adapter) ask(c *chat, text string, near *bot.Point) []reply {
 		// No chat id here: the error may quote the question.
 		a.log.Error("the bot could not answer; it apologised", "err", err)
 	}
-	if ans.Safety {
+	if ans.Safety == safety.Urgent {
 		return []reply{{plain: ans.Reply, urgent: true}}
 	}
 	out := a.format(ans, now)

@@ -56,13 +56,9 @@ func (a *Adapter) format(ans bot.Answer, now time.Time) []reply {
 	var b strings.Builder
 	b.WriteString(escape(ans.Intro))
 	for _, r := range ans.Results {
-		when := now
-		if r.Next != nil {
-			when = now.In(r.Next.Location()) // "today" is in the area's time
-		}
-		b.WriteString("\n\n<b>" + escape(r.Title()) + "</b>")
+		b.WriteString("\n\n<b>" + escape(r.Card.Title) + "</b>")
 		var facts []string
-		for _, f := range []string{r.When(when), r.Cost(), r.Distance()} {
+		for _, f := range []string{r.Card.When, r.Card.Cost, r.Card.Distance} {
 			if f != "" {
 				facts = append(facts, escape(f))
 			}
@@ -70,7 +66,7 @@ func (a *Adapter) format(ans bot.Answer, now time.Time) []reply {
 		if len(facts) > 0 {
 			b.WriteString("\n" + strings.Join(facts, " · "))
 		}
-		if where := r.Where(); where != "" {
+		if where := r.Card.Where; where != "" {
 			b.WriteString("\n" + escape(where))
 		}
 	}

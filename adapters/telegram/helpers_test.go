@@ -16,6 +16,7 @@ import (
 	"signpost/adapters/telegram/telegramtest"
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -38,7 +39,7 @@ func realBot(tb testing.TB, file string) *bot.Bot {
 		tb.Fatal(err)
 	}
 	b := bot.New(bot.Config{Now: func() time.Time { return now }}, bot.NewInMemory(24*time.Hour))
-	b.Use(cat, ix)
+	b.Use(cat, ix, understand.New(cat, nil))
 	tb.Cleanup(b.Close)
 	return b
 }

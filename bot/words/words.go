@@ -56,8 +56,10 @@ type Words struct {
 	Free, Cheap, StepFree []string
 	// Ages are age groups people name ("toddler", "over 60s").
 	Ages []AgeGroup
-	// AgeWords follow a number to give an age ("8 year old").
-	AgeWords []string
+	// AgeWords follow a number to give an age ("8 year old"); AgeOf come
+	// before one ("aged 7", "I'm 80"), unless one of NotAgeUnits follows
+	// it ("I'm 5 minutes away").
+	AgeWords, AgeOf, NotAgeUnits []string
 	// Kinds are the kinds of venue, in the order coaches are told them.
 	Kinds []Kind
 	// Greeting, Help, Thanks and More are whole messages of small talk.
@@ -157,11 +159,13 @@ type fileWords struct {
 		Say  []string `yaml:"say"`
 		Ages string   `yaml:"ages"`
 	} `yaml:"ages"`
-	AgeWords  []string            `yaml:"age_words"`
-	Kinds     []Kind              `yaml:"kinds"`
-	SmallTalk map[string][]string `yaml:"small_talk"`
-	Choose    map[int][]string    `yaml:"choose"`
-	Needs     []struct {
+	AgeWords    []string            `yaml:"age_words"`
+	AgeOf       []string            `yaml:"age_of"`
+	NotAgeUnits []string            `yaml:"not_age_units"`
+	Kinds       []Kind              `yaml:"kinds"`
+	SmallTalk   map[string][]string `yaml:"small_talk"`
+	Choose      map[int][]string    `yaml:"choose"`
+	Needs       []struct {
 		ID    string   `yaml:"id"`
 		Label string   `yaml:"label"`
 		Offer string   `yaml:"offer"`
@@ -197,7 +201,7 @@ func Parse(b []byte) (*Words, error) {
 		Filler: f.Filler, Generic: f.Generic, PlaceWords: f.PlaceWords, NearMe: f.NearMe,
 		OpenWords: f.OpenWords, OpenActivities: f.OpenActivities,
 		Tonight: f.Tonight, Now: f.Now, Free: f.Free, Cheap: f.Cheap, StepFree: f.StepFree,
-		AgeWords: f.AgeWords, Kinds: f.Kinds, Choose: f.Choose,
+		AgeWords: f.AgeWords, AgeOf: f.AgeOf, NotAgeUnits: f.NotAgeUnits, Kinds: f.Kinds, Choose: f.Choose,
 		Greeting: f.SmallTalk["greeting"], Help: f.SmallTalk["help"],
 		Thanks: f.SmallTalk["thanks"], More: f.SmallTalk["more"],
 		Weekdays: map[time.Weekday][]string{},

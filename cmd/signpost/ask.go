@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"signpost/bot"
+	"signpost/bot/safety"
 )
 
 func ask(ctx context.Context, args []string, env environment, stdout, stderr io.Writer) int {
@@ -61,11 +62,21 @@ func ask(ctx context.Context, args []string, env environment, stdout, stderr io.
 
 // answerJSON is the shape `ask --json` promises scripts and tests.
 type answerJSON struct {
-	Reply      string         `json:"reply"`
-	Results    []resultJSON   `json:"results"`
-	Relaxed    []string       `json:"relaxed"`
+	Reply   string           `json:"reply"`
+	Results []resultJSON     `json:"results"`
+	Relaxed []bot.Relaxation `json:"relaxed"`
+	// Safety is set for the safety reply, Concern when a listening
+	// service was offered beside the answer (in Support).
 	Safety     bool           `json:"safety"`
+	Concern    bool           `json:"concern"`
+	Support    string         `json:"support,omitempty"`
+	Choices    []choiceJSON   `json:"choices"`
 	Understood bot.Understood `json:"understood"`
+}
+
+type choiceJSON struct {
+	Label string `json:"label"`
+	Ask   string `json:"ask"`
 }
 
 type resultJSON struct {
@@ -76,13 +87,21 @@ type resultJSON struct {
 	NextStart  *time.Time `json:"next_start"`
 	DistanceKm *float64   `json:"distance_km"`
 	Score      float64    `json:"score"`
+	Match      bot.Match  `json:"match"`
 }
 
 func jsonAnswer(a bot.Answer) answerJSON {
-	out := answerJSON{Reply: a.Reply, Results: []resultJSON{}, Relaxed: []string{}, Safety: a.Safety, Understood: a.Understood}
+	out := answerJSON{
+		Reply: a.Reply, Results: []resultJSON{}, Relaxed: []bot.Relaxation{}, Choices: []choiceJSON{},
+		Safety: a.Safety == safety.Urgent, Concern: a.Safety == safety.Concern, Support: a.Support,
+		Understood: a.Understood,
+	}
 	out.Relaxed = append(out.Relaxed, a.Relaxed...)
+	for _, c := range a.Choices {
+		out.Choices = append(out.Choices, choiceJSON{Label: c.Label, Ask: c.Ask})
+	}
 	for _, r := range a.Results {
-		j := resultJSON{Asset: r.Asset.ID, Name: r.Name(), Venue: r.Asset.Name, NextStart: r.Next, DistanceKm: r.DistanceKm, Score: r.Score}
+		j := resultJSON{Asset: r.Asset.ID, Name: r.Name(), Venue: r.Asset.Name, NextStart: r.Next, DistanceKm: r.DistanceKm, Score: r.Score, Match: r.Match}
 		if r.Activity != nil {
 			j.Activity = r.Activity.ID
 		}

@@ -13,6 +13,7 @@ import (
 
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 	"signpost/metrics"
 )
@@ -80,7 +81,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		return false
 	}
 
-	l.bot.Use(cat, l.metrics.Searcher(ix))
+	l.bot.Use(cat, l.metrics.Searcher(ix), understand.New(cat, opt.Postcodes))
 	saved := modTime(l.path, opt.Now)
 	l.saved.Store(&saved)
 	assetCount, activityCount, _ := l.bot.Ready()

@@ -149,7 +149,7 @@ func serve(ctx context.Context, args []string, env environment, stderr io.Writer
 	gapFile := gaps.New(cfg.gapsFile, cfg.gapsKeep, log)
 	defer gapFile.Close()
 	m := metrics.New()
-	b := bot.New(bot.Config{Postcodes: postcodes, LocationTTL: cfg.locationTTL, Gaps: gapFile}, bot.NewInMemory(cfg.locationTTL))
+	b := bot.New(bot.Config{LocationTTL: cfg.locationTTL, Gaps: gapFile}, bot.NewInMemory(cfg.locationTTL))
 	defer b.Close()
 
 	mux := http.NewServeMux()

@@ -10,6 +10,7 @@ import (
 
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
 	"signpost/index"
 )
 
@@ -64,8 +65,8 @@ func (c *common) start(now time.Time, stderr io.Writer) (*ready, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w", c.assets, err)
 	}
-	b := bot.New(bot.Config{Postcodes: postcodes}, bot.NewInMemory(24*time.Hour))
-	b.Use(cat, ix)
+	b := bot.New(bot.Config{}, bot.NewInMemory(24*time.Hour))
+	b.Use(cat, ix, understand.New(cat, postcodes))
 	r := &ready{bot: b, cat: cat}
 	if c.near != "" {
 		p, err := locate(b, c.near)

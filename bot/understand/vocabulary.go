@@ -1,0 +1,231 @@
+package understand
+
+import (
+	"slices"
+	"time"
+
+	"signpost/bot"
+	"signpost/bot/words"
+)
+
+// vocabulary is words.yaml, with an asset file's own topics, as tables
+// ready for reading messages.
+type vocabulary struct {
+	filler, generic, placeWords, nearMe *set
+	openWords, openActivities           *set
+	free, cheap, stepFree               *set
+	tonight, now                        *set
+	ageWords, ageOf, notAgeUnits        *set
+	weekdays                            *phrases[time.Weekday]
+	days                                *phrases[string]
+	parts                               *phrases[words.DayPart]
+	ages                                *phrases[bot.Ages]
+	kinds                               *phrases[string]
+	smallTalk                           *phrases[bot.Intent]
+	choose                              *phrases[int]
+	// needs are the needs, and needPhrases what people say for them,
+	// compared stem for stem: each phrase stands for the needs it is
+	// listed under (two or more make it ambiguous).
+	needs       []need
+	needPhrases *phrases[[]int]
+	// needWords are the one-word phrases, for reading a typo ("lonley").
+	needWords []*entry[[]int]
+	// known are every word that has a meaning here, so "near the
+	// library" or "quiz around tmrw" is not read as a place.
+	known map[string]bool
+	// listing are the words the asset list itself uses, so one is never
+	// taken for a typo ("chair" is not "choir").
+	listing map[string]bool
+}
+
+// need is one need of the vocabulary.
+type need struct {
+	id, label, ask string
+	means          []string
+}
+
+func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
+	topics := cat.Topics
+	v := &vocabulary{
+		filler:         newSet(false, w.Filler),
+		generic:        newSet(false, w.Generic),
+		placeWords:     newSet(false, w.PlaceWords),
+		nearMe:         newSet(false, w.NearMe),
+		openWords:      newSet(false, w.OpenWords),
+		openActivities: newSet(false, w.OpenActivities),
+		free:           newSet(false, w.Free),
+		cheap:          newSet(false, w.Cheap),
+		stepFree:       newSet(false, w.StepFree),
+		tonight:        newSet(false, w.Tonight),
+		now:            newSet(false, w.Now),
+		ageWords:       newSet(false, w.AgeWords),
+		ageOf:          newSet(false, w.AgeOf),
+		notAgeUnits:    newSet(false, w.NotAgeUnits),
+		weekdays:       newPhrases[time.Weekday](false),
+		days:           newPhrases[string](false),
+		parts:          newPhrases[words.DayPart](false),
+		ages:           newPhrases[bot.Ages](false),
+		kinds:          newPhrases[string](false),
+		smallTalk:      newPhrases[bot.Intent](false),
+		choose:         newPhrases[int](false),
+		needPhrases:    newPhrases[[]int](true),
+		known:          map[string]bool{},
+		listing:        listingWords(cat),
+	}
+	for d, say := range w.Weekdays {
+		for _, p := range say {
+			v.weekdays.add(p, d, nil)
+		}
+	}
+	for _, d := range w.Days {
+		for _, p := range d.Say {
+			v.days.add(p, d.Name, nil)
+		}
+	}
+	for _, part := range w.DayParts {
+		for _, p := range part.Say {
+			v.parts.add(p, part, nil)
+		}
+	}
+	for _, g := range w.Ages {
+		for _, p := range g.Say {
+			v.ages.add(p, bot.Ages{Min: g.Min, Max: g.Max, Text: g.Text}, nil)
+		}
+	}
+	for _, k := range w.Kinds {
+		for _, p := range k.Say {
+			v.kinds.add(p, k.ID, nil)
+		}
+	}
+	for intent, list := range map[bot.Intent][]string{bot.IntentGreeting: w.Greeting, bot.IntentHelp: w.Help, bot.IntentThanks: w.Thanks, bot.IntentMore: w.More} {
+		for _, p := range list {
+			v.smallTalk.add(p, intent, nil)
+		}
+	}
+	for n, say := range w.Choose {
+		for _, p := range say {
+			v.choose.add(p, n, nil)
+		}
+	}
+	for _, n := range w.Needs {
+		v.addNeed(need{id: n.ID, label: n.Label, ask: n.Say[0], means: n.Means}, n.Say)
+	}
+	for _, t := range topics {
+		v.addTopic(t)
+	}
+	for _, list := range [][]string{w.Filler, w.Generic, w.PlaceWords, w.NearMe, w.OpenWords, w.Free, w.Cheap, w.StepFree, w.Tonight, w.Now, w.AgeWords, w.AgeOf, w.OpenActivities} {
+		v.learn(list)
+	}
+	for _, say := range w.Weekdays {
+		v.learn(say)
+	}
+	for _, d := range w.Days {
+		v.learn(d.Say)
+	}
+	for _, p := range w.DayParts {
+		v.learn(p.Say)
+	}
+	for _, g := range w.Ages {
+		v.learn(g.Say)
+	}
+	for _, k := range w.Kinds {
+		v.learn(k.Say)
+	}
+	for _, n := range w.Needs {
+		v.learn(n.Say)
+	}
+	for _, t := range topics {
+		v.learn(t.Words)
+	}
+	for _, es := range v.needPhrases.byFirst {
+		for _, e := range es {
+			if len(e.keys) == 1 {
+				v.needWords = append(v.needWords, e)
+			}
+		}
+	}
+	return v
+}
+
+// addNeed adds n, said in the phrases say.
+func (v *vocabulary) addNeed(n need, say []string) {
+	i := len(v.needs)
+	v.needs = append(v.needs, n)
+	for _, p := range say {
+		v.needPhrases.add(p, []int{i}, func(ids *[]int) {
+			if !slices.Contains(*ids, i) {
+				*ids = append(*ids, i)
+			}
+		})
+	}
+}
+
+// addTopic adds an asset file's topic. Where one of its words is already
+// a need's, its meanings join that need, so a coach's "lonely" does not
+// make "lonely" ambiguous; otherwise it is a need of its own.
+func (v *vocabulary) addTopic(t bot.Topic) {
+	var into []int
+	for _, w := range t.Words {
+		toks := phraseTokens(w)
+		if len(toks) == 0 {
+			continue
+		}
+		if e := v.needPhrases.whole(toks); e != nil {
+			for _, i := range e.value {
+				if !slices.Contains(into, i) {
+					into = append(into, i)
+				}
+			}
+		}
+	}
+	if len(into) == 0 {
+		label := joinWords(phraseTokens(t.Words[0]))
+		v.addNeed(need{id: "topic:" + label, label: label, ask: t.Words[0], means: t.Means}, t.Words)
+		return
+	}
+	for _, i := range into {
+		for _, m := range t.Means {
+			if !slices.Contains(v.needs[i].means, m) {
+				v.needs[i].means = append(v.needs[i].means, m)
+			}
+		}
+	}
+	for _, w := range t.Words {
+		if toks := phraseTokens(w); len(toks) > 0 && v.needPhrases.whole(toks) == nil {
+			v.needPhrases.add(w, append([]int(nil), into[0]), nil)
+		}
+	}
+}
+
+// learn adds every word of the phrases to the known words.
+func (v *vocabulary) learn(list []string) {
+	for _, p := range list {
+		for _, t := range phraseTokens(p) {
+			v.known[t.word] = true
+		}
+	}
+}
+
+
+// listingWords are the words of every name, tag and description in cat.
+func listingWords(cat *bot.Catalogue) map[string]bool {
+	seen := map[string]bool{}
+	add := func(texts ...string) {
+		for _, t := range texts {
+			for _, tok := range split(t, false) {
+				seen[tok.word] = true
+			}
+		}
+	}
+	for i := range cat.Assets {
+		a := &cat.Assets[i]
+		add(a.Name, a.Description)
+		add(a.Tags...)
+		for j := range a.Activities {
+			act := &a.Activities[j]
+			add(act.Name, act.Description)
+			add(act.Tags...)
+		}
+	}
+	return seen
+}
