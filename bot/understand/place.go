@@ -168,7 +168,9 @@ type centroid struct {
 	n        int
 }
 
-func (c *centroid) mean() bot.Point { return bot.Point{Lat: c.lat / float64(c.n), Lon: c.lon / float64(c.n)} }
+func (c *centroid) mean() bot.Point {
+	return bot.Point{Lat: c.lat / float64(c.n), Lon: c.lon / float64(c.n)}
+}
 
 func sum(m map[string]*centroid, key string, p bot.Point) {
 	c := m[key]

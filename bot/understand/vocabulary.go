@@ -206,7 +206,6 @@ func (v *vocabulary) learn(list []string) {
 	}
 }
 
-
 // listingWords are the words of every name, tag and description in cat.
 func listingWords(cat *bot.Catalogue) map[string]bool {
 	seen := map[string]bool{}
