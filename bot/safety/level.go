@@ -110,7 +110,7 @@ func (r *rules) level(toks []token) Level {
 func (r *rules) why(text string) []string {
 	var out []string
 	for _, m := range readings(r.findAll(r.normalise(text))) {
-		if m.p.kind != kindPast && m.p.kind != kindNow {
+		{
 			out = append(out, m.p.name)
 		}
 	}

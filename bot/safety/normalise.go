@@ -169,8 +169,8 @@ func joinSpelledOut(words []string) []string {
 }
 
 // mendWord mends one word and appends it to out: digits read as letters
-// (leetspeak), stretched letters, and misspellings of the words listed
-// under fuzzy. A number glued to a unit ("30mg", "20x") becomes two words.
+// (leetspeak), stretched letters, a dropped final g ("cuttin"), and
+// misspellings of the words listed under fuzzy. A number glued to a unit ("30mg", "20x") becomes two words.
 func (r *rules) mendWord(out []string, w string) []string {
 	w = strings.ReplaceAll(w, ",", "")
 	if r.known(w) {
@@ -194,6 +194,9 @@ func (r *rules) mendWord(out []string, w string) []string {
 		w = r.unLeet(w)
 	}
 	w = r.unStretch(w)
+	if g := w + "g"; strings.HasSuffix(w, "in") && !r.known(w) && r.known(g) {
+		return append(out, g)
+	}
 	if !r.known(w) {
 		if f, ok := r.fuzzyMatch(w); ok {
 			return append(out, f)
