@@ -16,10 +16,11 @@ func (m match) contains(o match) bool {
 // findAll gives every pattern's shortest match at every place it starts.
 func (r *rules) findAll(toks []token) []match {
 	var ms []match
+	m := &matcher{toks: toks}
 	for i, t := range toks {
 		r.first.candidates(t, func(id int) {
 			p := r.patterns[id]
-			if end := matchAt(toks, p, i); end > i {
+			if end := m.matchAt(p, i); end > i {
 				ms = append(ms, match{start: i, end: end, p: p})
 			}
 		})
@@ -106,13 +107,12 @@ func (r *rules) level(toks []token) Level {
 	return lvl
 }
 
-// why names the readings that decided a message, for tests.
+// why names the readings that decided a message, past and now markers
+// included, for tests.
 func (r *rules) why(text string) []string {
 	var out []string
 	for _, m := range readings(r.findAll(r.normalise(text))) {
-		{
-			out = append(out, m.p.name)
-		}
+		out = append(out, m.p.name)
 	}
 	return out
 }

@@ -37,13 +37,22 @@ type elem struct {
 	optional bool
 }
 
-// node is a trie of token matchers. Each edge matches one token.
+// node is a trie of token matchers. Each edge matches one token, except a
+// family edge, which matches any sequence of the family's own trie (each
+// family is compiled once and shared, not copied into every pattern).
 type node struct {
 	stem  map[string]*node
 	exact map[string]*node
 	nums  []numEdge
+	fams  []famEdge
 	bound *node
 	end   bool
+}
+
+// famEdge matches a family's trie, then goes on at next.
+type famEdge struct {
+	trie *node
+	next *node
 }
 
 // numEdge matches a whole number of at least min.
@@ -64,6 +73,8 @@ type builder struct {
 	r        *rules
 	families map[string][]string
 	literals map[string][]token // each literal's words, normalised once
+	tries    map[string]*node   // each family compiled, once
+	building map[string]bool    // families being compiled, to catch one that includes itself
 }
 
 // pattern compiles one source line.
@@ -154,19 +165,11 @@ func (b *builder) extendAlt(from []*node, alt string, depth int) ([]*node, error
 			return n.bound
 		}), nil
 	case strings.HasPrefix(alt, "@"):
-		members, ok := b.families[alt[1:]]
-		if !ok {
-			return nil, fmt.Errorf("no family %q", alt)
+		t, err := b.family(alt[1:], depth)
+		if err != nil {
+			return nil, err
 		}
-		var ends []*node
-		for _, m := range members {
-			got, err := b.extendSeq(from, m, depth+1)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %q: %w", alt, m, err)
-			}
-			ends = append(ends, got...)
-		}
-		return ends, nil
+		return each(from, func(n *node) *node { return n.fam(t) }), nil
 	case strings.HasPrefix(alt, "#"):
 		n, err := strconv.Atoi(strings.TrimSuffix(alt[1:], "+"))
 		if err != nil || !strings.HasSuffix(alt, "+") || n < 0 {
@@ -210,6 +213,39 @@ func (b *builder) literal(s string) []token {
 	return toks
 }
 
+// family compiles a family's members into one trie, once.
+func (b *builder) family(name string, depth int) (*node, error) {
+	if t, ok := b.tries[name]; ok {
+		return t, nil
+	}
+	members, ok := b.families[name]
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("no family @%s", name)
+	case b.building[name]:
+		return nil, fmt.Errorf("family @%s includes itself", name)
+	case len(members) == 0:
+		return nil, fmt.Errorf("family @%s is empty", name)
+	}
+	b.building[name] = true
+	defer delete(b.building, name)
+	root := &node{}
+	for _, m := range members {
+		ends, err := b.extendSeq([]*node{root}, m, depth+1)
+		if err != nil {
+			return nil, fmt.Errorf("@%s: %q: %w", name, m, err)
+		}
+		for _, n := range ends {
+			if n == root {
+				return nil, fmt.Errorf("@%s: %q can match nothing", name, m)
+			}
+			n.end = true
+		}
+	}
+	b.tries[name] = root
+	return root, nil
+}
+
 // extendSeq adds a family member: element specs separated by spaces, with
 // no gaps.
 func (b *builder) extendSeq(from []*node, member string, depth int) ([]*node, error) {
@@ -245,6 +281,18 @@ func (n *node) child(exact bool, key string) *node {
 		(*m)[key] = c
 	}
 	return c
+}
+
+// fam gives the node a family edge leads to, making it if need be.
+func (n *node) fam(t *node) *node {
+	for _, e := range n.fams {
+		if e.trie == t {
+			return e.next
+		}
+	}
+	next := &node{}
+	n.fams = append(n.fams, famEdge{trie: t, next: next})
+	return next
 }
 
 // each applies f to every node and gives the results without repeats.
@@ -294,23 +342,40 @@ func newIndex() index {
 	return index{stem: map[string][]int{}, exact: map[string][]int{}}
 }
 
-// add appends a pattern and indexes it by its first element's edges.
+// add appends a pattern and indexes it by the tokens its first element
+// can start with, looking into families.
 func (r *rules) add(p *pattern) {
 	id := len(r.patterns)
 	r.patterns = append(r.patterns, p)
-	root := p.elems[0].trie
-	for k := range root.stem {
-		r.first.stem[k] = append(r.first.stem[k], id)
+	r.first.addFirst(p.elems[0].trie, id)
+}
+
+// addFirst indexes pattern id under every token trie n can start with.
+func (ix *index) addFirst(n *node, id int) {
+	for k := range n.stem {
+		ix.stem[k] = appendOnce(ix.stem[k], id)
 	}
-	for k := range root.exact {
-		r.first.exact[k] = append(r.first.exact[k], id)
+	for k := range n.exact {
+		ix.exact[k] = appendOnce(ix.exact[k], id)
 	}
-	if len(root.nums) > 0 {
-		r.first.num = append(r.first.num, id)
+	if len(n.nums) > 0 {
+		ix.num = appendOnce(ix.num, id)
 	}
-	if root.bound != nil {
-		r.first.bound = append(r.first.bound, id)
+	if n.bound != nil {
+		ix.bound = appendOnce(ix.bound, id)
 	}
+	for _, e := range n.fams {
+		ix.addFirst(e.trie, id)
+	}
+}
+
+// appendOnce appends id unless it is already last: patterns are indexed
+// one at a time, so that is enough to keep each list free of repeats.
+func appendOnce(ids []int, id int) []int {
+	if len(ids) > 0 && ids[len(ids)-1] == id {
+		return ids
+	}
+	return append(ids, id)
 }
 
 // candidates calls f with each pattern that may start at t, at most once
@@ -347,73 +412,104 @@ func containsInt(list []int, x int) bool {
 	return false
 }
 
+// matcher matches patterns against one message. stack holds where to go
+// on after each family being walked, innermost last.
+type matcher struct {
+	toks  []token
+	stack []*node
+}
+
 // matchAt gives the end (exclusive) of the shortest match of p starting at
 // token i, or -1.
-func matchAt(toks []token, p *pattern, i int) int {
-	return matchFrom(toks, p, 0, i)
+func (m *matcher) matchAt(p *pattern, i int) int {
+	m.stack = m.stack[:0]
+	return m.matchFrom(p, 0, i)
 }
 
 // matchFrom matches p's elements from ei on at token pos.
-func matchFrom(toks []token, p *pattern, ei, pos int) int {
+func (m *matcher) matchFrom(p *pattern, ei, pos int) int {
 	if ei == len(p.elems) {
 		return pos
 	}
 	e := p.elems[ei]
 	if e.trie == nil {
 		for k := 0; k <= e.gap; k++ {
-			if k > 0 && (pos+k-1 >= len(toks) || toks[pos+k-1].bound) {
+			if k > 0 && (pos+k-1 >= len(m.toks) || m.toks[pos+k-1].bound) {
 				break
 			}
-			if end := matchFrom(toks, p, ei+1, pos+k); end >= 0 {
+			if end := m.matchFrom(p, ei+1, pos+k); end >= 0 {
 				return end
 			}
 		}
 		return -1
 	}
 	if e.optional {
-		if end := matchFrom(toks, p, ei+1, pos); end >= 0 {
+		if end := m.matchFrom(p, ei+1, pos); end >= 0 {
 			return end
 		}
 	}
-	return walk(toks, p, ei, e.trie, pos)
+	return m.walk(p, ei, e.trie, pos)
 }
 
 // walk follows trie n from token pos, trying the rest of the pattern after
-// each place a sequence ends, shortest first.
-func walk(toks []token, p *pattern, ei int, n *node, pos int) int {
+// each place a sequence ends, shortest first. At the end of a family's
+// trie it goes on where the family edge leads.
+func (m *matcher) walk(p *pattern, ei int, n *node, pos int) int {
 	if n.end {
-		if end := matchFrom(toks, p, ei+1, pos); end >= 0 {
+		if end := m.afterEnd(p, ei, pos); end >= 0 {
 			return end
 		}
 	}
-	if pos >= len(toks) {
+	for _, f := range n.fams {
+		m.stack = append(m.stack, f.next)
+		end := m.walk(p, ei, f.trie, pos)
+		m.stack = m.stack[:len(m.stack)-1]
+		if end >= 0 {
+			return end
+		}
+	}
+	if pos >= len(m.toks) {
 		return -1
 	}
-	t := toks[pos]
+	t := m.toks[pos]
 	if t.bound {
 		if n.bound != nil {
-			return walk(toks, p, ei, n.bound, pos+1)
+			return m.walk(p, ei, n.bound, pos+1)
 		}
 		return -1
 	}
 	if c := n.stem[t.stem]; c != nil {
-		if end := walk(toks, p, ei, c, pos+1); end >= 0 {
+		if end := m.walk(p, ei, c, pos+1); end >= 0 {
 			return end
 		}
 	}
 	if c := n.exact[t.surf]; c != nil {
-		if end := walk(toks, p, ei, c, pos+1); end >= 0 {
+		if end := m.walk(p, ei, c, pos+1); end >= 0 {
 			return end
 		}
 	}
 	if t.num >= 0 {
 		for _, e := range n.nums {
 			if t.num >= e.min {
-				if end := walk(toks, p, ei, e.next, pos+1); end >= 0 {
+				if end := m.walk(p, ei, e.next, pos+1); end >= 0 {
 					return end
 				}
 			}
 		}
 	}
 	return -1
+}
+
+// afterEnd goes on from the end of a trie: out of the innermost family
+// being walked, or, at the element's own end, to the next element.
+func (m *matcher) afterEnd(p *pattern, ei, pos int) int {
+	k := len(m.stack)
+	if k == 0 {
+		return m.matchFrom(p, ei+1, pos)
+	}
+	next := m.stack[k-1]
+	m.stack = m.stack[:k-1]
+	end := m.walk(p, ei, next, pos)
+	m.stack = append(m.stack[:k-1], next)
+	return end
 }

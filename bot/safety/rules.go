@@ -101,7 +101,7 @@ func compileRules(data []byte) (*rules, error) {
 	for _, w := range f.Fuzzy.Not {
 		r.notFuzzy[w] = true
 	}
-	b := &builder{r: r, families: f.Families, literals: map[string][]token{}}
+	b := &builder{r: r, families: f.Families, literals: map[string][]token{}, tries: map[string]*node{}, building: map[string]bool{}}
 	sections := []struct {
 		name string
 		kind kind
