@@ -242,7 +242,8 @@ func (r *rules) unLeet(w string) string {
 
 // unStretch shortens letters typed three or more times: to two when that
 // spells a word the rules know ("killll" is "kill"), else to one
-// ("pleeease" is "please", "sooo" is "so").
+// ("kiiill" is "kill", "pleeease" is "please", "sooo" is "so"). Letters
+// typed twice are left alone.
 func (r *rules) unStretch(w string) string {
 	rs := []rune(w)
 	stretched := false
@@ -261,19 +262,22 @@ func (r *rules) unStretch(w string) string {
 	return squeeze(rs, 1)
 }
 
-// squeeze keeps at most max of each run of the same rune.
-func squeeze(rs []rune, max int) string {
+// squeeze cuts each run of three or more of the same rune to n.
+func squeeze(rs []rune, n int) string {
 	var b strings.Builder
-	run := 0
-	for i, c := range rs {
-		if i > 0 && c == rs[i-1] {
-			run++
-		} else {
-			run = 1
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && rs[j] == rs[i] {
+			j++
 		}
-		if run <= max {
-			b.WriteRune(c)
+		run := j - i
+		if run >= 3 {
+			run = n
 		}
+		for range run {
+			b.WriteRune(rs[i])
+		}
+		i = j
 	}
 	return b.String()
 }

@@ -40,7 +40,7 @@ func (l Level) String() string {
 // per asset list.
 type Checker struct {
 	rules *rules
-	extra []string // coaches' words: each the concatenated stems of one phrase
+	extra []extraKey // the coaches' words
 }
 
 // New builds a Checker. extra are the coaches' own safety.words from the
@@ -54,7 +54,7 @@ type Checker struct {
 func New(extra []string) *Checker {
 	c := &Checker{rules: builtin}
 	for _, phrase := range extra {
-		if key := c.rules.phraseKey(phrase); key != "" {
+		if key, ok := c.rules.phraseKey(phrase); ok {
 			c.extra = append(c.extra, key)
 		}
 	}
