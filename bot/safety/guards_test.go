@@ -73,6 +73,8 @@ func TestJudgementCalls(t *testing.T) {
 		{"i used to self harm", safety.Concern},
 		{"i used to self harm and ive started again", safety.Urgent},
 		{"he used to hit me years ago", safety.Concern},
+		{"i was raped years ago and want to talk to someone", safety.Concern},
+		{"years ago i self harmed, and im going to start again", safety.Urgent},
 		// A request for a domestic-abuse group may come from a victim:
 		// the gentle line, not the safety reply, unless it says danger now.
 		{"domestic abuse support group near me", safety.Concern},
