@@ -106,8 +106,9 @@ func leetInside(r rune) bool {
 }
 
 // rawWords splits folded text into words, emoji and boundaries. A full
-// stop is a boundary unless a word follows it at once ("k.i.l.l"), and a
-// comma between digits is dropped ("10,400").
+// stop between single letters joins them ("o.d.", "k.i.l.l"); one followed
+// at once by a word separates words; any other is a boundary. A comma
+// between digits is dropped ("10,400").
 func (r *rules) rawWords(rs []rune) []string {
 	var words []string
 	start := -1
@@ -135,6 +136,9 @@ func (r *rules) rawWords(rs []rune) []string {
 		case isEmoji(c):
 			flush(i)
 			words = append(words, string(c))
+		case c == '.' && start >= 0 && singleLetter(rs, i-1) && singleLetter(rs, i+1):
+			// a dotted abbreviation, "o.d." or "k.i.l.l": the dots are
+			// removed in mendWord
 		case c == '.' && isWordRune(at(i+1)):
 			flush(i)
 		case c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r' || c == '…':
@@ -146,6 +150,13 @@ func (r *rules) rawWords(rs []rune) []string {
 	}
 	flush(len(rs))
 	return words
+}
+
+// singleLetter reports whether rs[i] is a letter standing alone between
+// non-word runes (a dot, a space, either end).
+func singleLetter(rs []rune, i int) bool {
+	word := func(j int) bool { return j >= 0 && j < len(rs) && isWordRune(rs[j]) && rs[j] != '.' }
+	return i >= 0 && i < len(rs) && unicode.IsLetter(rs[i]) && !word(i-1) && !word(i+1)
 }
 
 // joinSpelledOut joins three or more single letters in a row into one word,
@@ -172,7 +183,7 @@ func joinSpelledOut(words []string) []string {
 // (leetspeak), stretched letters, a dropped final g ("cuttin"), and
 // misspellings of the words listed under fuzzy. A number glued to a unit ("30mg", "20x") becomes two words.
 func (r *rules) mendWord(out []string, w string) []string {
-	w = strings.ReplaceAll(w, ",", "")
+	w = dropJoiners.Replace(w)
 	if r.known(w) {
 		return append(out, w)
 	}
@@ -204,6 +215,10 @@ func (r *rules) mendWord(out []string, w string) []string {
 	}
 	return append(out, w)
 }
+
+// dropJoiners removes the commas kept inside numbers and the dots kept
+// inside dotted abbreviations.
+var dropJoiners = strings.NewReplacer(",", "", ".", "")
 
 // splitNumber splits "30mg" into "30" and "mg": digits then letters.
 func splitNumber(w string) (num, rest string, ok bool) {
