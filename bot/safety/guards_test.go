@@ -68,6 +68,8 @@ func TestJudgementCalls(t *testing.T) {
 		{"lost my husband to cancer", safety.None},
 		{"my brother took his own life two years ago and i want a support group", safety.Concern},
 		{"lost my son to an overdose", safety.Concern},
+		{"my friend attempted suicide years ago", safety.Concern},
+		{"my son attempted suicide last night", safety.Urgent},
 		// Danger told of in the past is Concern, unless it is also now.
 		{"i tried to kill myself when i was 16", safety.Concern},
 		{"i used to self harm", safety.Concern},
