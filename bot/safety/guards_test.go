@@ -1,0 +1,162 @@
+package safety_test
+
+import (
+	"testing"
+
+	"signpost/bot/safety"
+)
+
+// TestFiguresOfSpeech: every idiom the brief names, and others like them,
+// is None.
+func TestFiguresOfSpeech(t *testing.T) {
+	c := safety.New(nil)
+	for _, text := range []string{
+		"dying for a cuppa",
+		"killing time",
+		"just killing time before the bus",
+		"a killer quiz",
+		"dead quiet in here",
+		"my phone is dead",
+		"my phone died",
+		"could murder a curry",
+		"shoot pool on friday",
+		"hit the gym",
+		"cut down on sugar",
+		"hair cut",
+		"cut the grass",
+		"this weather is killing me",
+		"my back is killing me",
+		"i could kill for a pint",
+		"drop dead gorgeous",
+		"knock em dead",
+		"dead good",
+		"bored to death",
+		"laughed my head off",
+		"overdosed on chocolate",
+		"i overdosed on sugar at the party",
+		"killing myself laughing",
+		"my friend hit me up about the quiz",
+		"my mum will kill me if im late",
+		"my nan beat me at bingo",
+		"he overdoes it at the gym",
+		"tonights the night for the big quiz",
+		"i want to end it with my boyfriend",
+		"i cant go on the trip on tuesday",
+		"no point going if its raining",
+		"cut myself shaving",
+		"stabbed in the back by my mate",
+		"give it a shot",
+		"got my flu shot",
+		"drowning in paperwork",
+	} {
+		if got := c.Check(text); got != safety.None {
+			t.Errorf("%q: %s, want none (readings %v)", text, got, c.Why(text))
+		}
+	}
+}
+
+// TestJudgementCalls pins the choices documented in the corpus README.
+func TestJudgementCalls(t *testing.T) {
+	c := safety.New(nil)
+	for _, tc := range []struct {
+		text string
+		want safety.Level
+	}{
+		// Grief about the past is None; grief about a suicide or an
+		// overdose adds the gentle line, as that loss raises the risk.
+		{"my mum died last year", safety.None},
+		{"lost my husband to cancer", safety.None},
+		{"my brother took his own life two years ago and i want a support group", safety.Concern},
+		{"lost my son to an overdose", safety.Concern},
+		{"my friend attempted suicide years ago", safety.Concern},
+		{"my son attempted suicide last night", safety.Urgent},
+		// Danger told of in the past is Concern, unless it is also now.
+		{"i tried to kill myself when i was 16", safety.Concern},
+		{"i used to self harm", safety.Concern},
+		{"i used to self harm and ive started again", safety.Urgent},
+		{"he used to hit me years ago", safety.Concern},
+		{"i was raped years ago and want to talk to someone", safety.Concern},
+		{"years ago i self harmed, and im going to start again", safety.Urgent},
+		// A request for a domestic-abuse group may come from a victim:
+		// the gentle line, not the safety reply, unless it says danger now.
+		{"domestic abuse support group near me", safety.Concern},
+		{"domestic abuse support group near me, hes hitting me", safety.Urgent},
+		{"self harm support group", safety.Concern},
+		{"suicide prevention training for volunteers", safety.None},
+		// Questions with risky words are None.
+		{"first aid course", safety.None},
+		{"self defence class", safety.None},
+		{"knife skills cooking class", safety.None},
+		{"hanging baskets workshop", safety.None},
+		{"pill organiser help at the pharmacy", safety.None},
+		// Ordinary low mood and loneliness are None; not coping is Concern.
+		{"feeling a bit low", safety.None},
+		{"fed up", safety.None},
+		{"so lonely since my wife passed", safety.None},
+		{"bored out of my mind", safety.None},
+		{"sick of being stuck indoors", safety.None},
+		{"feel like im drowning", safety.Concern},
+		{"im not coping", safety.Concern},
+		{"i cant take it anymore", safety.Concern},
+		// Negated danger is Concern: they are talking about it.
+		{"im not suicidal, just sad", safety.Concern},
+		{"i dont want to die", safety.Concern},
+		// "i want out" alone means out of life; out of a job does not.
+		{"i want out", safety.Urgent},
+		{"i want out of this job", safety.None},
+		// Pills: a dose is ordinary, more than a few is not.
+		{"took 2 paracetamol for my head", safety.None},
+		{"took 30 paracetamol for my head", safety.Urgent},
+		{"i take my tablets every morning", safety.None},
+		{"my son took pills", safety.Urgent},
+		{"my mum took her tablets", safety.None},
+		// A threat with a condition about leaving or telling is real.
+		{"he said hed kill me if i left", safety.Urgent},
+		{"hes going to kill me if i tell anyone", safety.Urgent},
+		// Mixtures: a crisis anywhere in the message wins.
+		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
+		{"my back is killing me and i want to kill myself", safety.Urgent},
+	} {
+		if got := c.Check(tc.text); got != tc.want {
+			t.Errorf("%q: %s, want %s (readings %v)", tc.text, got, tc.want, c.Why(tc.text))
+		}
+	}
+}
+
+// TestAsTyped: the same cry for help however it is typed.
+func TestAsTyped(t *testing.T) {
+	c := safety.New(nil)
+	for _, text := range []string{
+		"i want to kill myself",
+		"I WANT TO KILL MYSELF",
+		"i want to kill my self",
+		"i wanna k i l l myself",
+		"i want to ki11 myself",
+		"i want to kiiill myself!!!",
+		"i want to kill myself.",
+		"i   want   to   kill   myself",
+		"i-want-to-kill-myself",
+		"im going to kms",
+		"thinking about su1c1de",
+		"thinking about suicde",
+		"sucide",
+		"SUISIDE",
+		"took 20 paracetomol",
+		"took 20 paracetamal",
+		"i'm gonna overdoze",
+		"i od'd",
+		"💊💊💊 tonight",
+		"🔪🩸",
+		"⚰️⚰️",
+		"idk i just dont wanna be here anymore",
+		"cant go on",
+		"i can't go on",
+		"i cannot go on",
+		"unalive",
+		"sewerslide",
+	} {
+		if got := c.Check(text); got != safety.Urgent {
+			t.Errorf("%q: %s, want urgent (readings %v)", text, got, c.Why(text))
+		}
+	}
+}

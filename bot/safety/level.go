@@ -1,0 +1,118 @@
+package safety
+
+import "slices"
+
+// match is one pattern found in a message: tokens [start, end).
+type match struct {
+	start, end int
+	p          *pattern
+}
+
+// contains reports whether m's span holds o's.
+func (m match) contains(o match) bool {
+	return m.start <= o.start && o.end <= m.end
+}
+
+// findAll gives every pattern's shortest match at every place it starts.
+func (r *rules) findAll(toks []token) []match {
+	var ms []match
+	m := &matcher{toks: toks}
+	for i, t := range toks {
+		r.first.candidates(t, func(id int) {
+			p := r.patterns[id]
+			if end := m.matchAt(p, i); end > i {
+				ms = append(ms, match{start: i, end: end, p: p})
+			}
+		})
+	}
+	return ms
+}
+
+// overlaps reports whether m and o share a token.
+func (m match) overlaps(o match) bool {
+	return m.start < o.end && o.start < m.end
+}
+
+// longer reports whether m holds o and more.
+func (m match) longer(o match) bool {
+	return m.contains(o) && m.end-m.start > o.end-o.start
+}
+
+// readings keeps the most specific reading of each part of a message.
+// A guard (an idiom, grief, a question about a group) stands unless a
+// danger or distress reading holds all of it and more; a standing guard
+// hides every reading it overlaps that does not hold it whole. Of the rest,
+// a reading inside a longer one is hidden. Strong patterns are never
+// hidden. So "my back is killing me" hides "killing me", "my friend hit me
+// up" hides "my friend hit me", "not going to kill myself" (concern) hides
+// "kill myself", and "going to kill me if i leave" (urgent) outweighs the
+// guard "going to kill me if".
+func readings(ms []match) []match {
+	var guards, rest []match
+	for _, m := range ms {
+		if m.p.kind == kindGuard {
+			guards = append(guards, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	var standing []match
+	for _, g := range guards {
+		if !slices.ContainsFunc(rest, func(m match) bool { return m.longer(g) }) {
+			standing = append(standing, g)
+		}
+	}
+	kept := standing
+	for _, m := range rest {
+		hidden := slices.ContainsFunc(standing, func(g match) bool { return g.overlaps(m) && !m.longer(g) }) ||
+			slices.ContainsFunc(rest, func(o match) bool { return o.longer(m) })
+		if !hidden || m.p.strong {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// level decides a message: the highest level among its readings, where
+// danger told of in a sentence about the past ("two years ago", "when i
+// was a child") and not also about now ("again", "tonight") is Concern.
+func (r *rules) level(toks []token) Level {
+	ms := r.findAll(toks)
+	past, now := map[int]bool{}, map[int]bool{}
+	var rest []match
+	for _, m := range ms {
+		switch m.p.kind {
+		case kindPast:
+			past[toks[m.end-1].sent] = true
+		case kindNow:
+			now[toks[m.end-1].sent] = true
+		default:
+			rest = append(rest, m)
+		}
+	}
+	lvl := None
+	for _, m := range readings(rest) {
+		switch m.p.kind {
+		case kindUrgent:
+			s := toks[m.end-1].sent
+			if past[s] && !now[s] {
+				lvl = max(lvl, Concern)
+			} else {
+				return Urgent
+			}
+		case kindConcern:
+			lvl = max(lvl, Concern)
+		}
+	}
+	return lvl
+}
+
+// why names the readings that decided a message, past and now markers
+// included, for tests.
+func (r *rules) why(text string) []string {
+	var out []string
+	for _, m := range readings(r.findAll(r.normalise(text))) {
+		out = append(out, m.p.name)
+	}
+	return out
+}
