@@ -148,12 +148,13 @@ func (p *parser) topic(n *yaml.Node) (bot.Topic, bool) {
 }
 
 func (p *parser) safety(n *yaml.Node) bot.Safety {
-	m, ok := p.fields(n, "safety", "message", "words")
+	m, ok := p.fields(n, "safety", "message", "support", "words")
 	if !ok {
 		return bot.Safety{}
 	}
 	return bot.Safety{
 		Message: p.text(m["message"], "message"),
 		Words:   p.list(m["words"], "words", "[suicide, self harm]"),
+		Support: p.text(m["support"], "support"),
 	}
 }

@@ -42,6 +42,10 @@ type Topic struct {
 type Safety struct {
 	Message string
 	Words   []string
+	// Support is one gentle line naming a listening service, shown beside
+	// a normal answer when a message shows distress but no danger. When
+	// it is empty the bot uses a default of its own.
+	Support string
 }
 
 // Asset is a venue: a pub, café, library, playgroup, community centre and so
