@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -89,6 +90,47 @@ func TestPlainNestedTags(t *testing.T) {
 	got := plain(in)
 	if strings.Contains(got, "<") || !strings.HasSuffix(got, "b>Tea") || !strings.HasPrefix(got, "‹") {
 		t.Errorf("plain(%q) = %q, want the angle brackets shown as ‹ and the text kept", in, got)
+	}
+}
+
+// TestLoadHTML: HTML in the fields a person reads is decoded when the
+// file is loaded, whether it is read whole or in groups, without a word
+// to the coach; text that is not HTML is left alone.
+func TestLoadHTML(t *testing.T) {
+	const path = "testdata/html.yaml"
+	cat, problems, err := Load(path, Options{Now: now})
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("Load: %v; problems %v", err, problems)
+	}
+	a := cat.Assets[0]
+	for _, f := range []struct{ field, got, want string }{
+		{"area name", cat.Area.Name, "Oldbury & Tipton"},
+		{"safety message", cat.Safety.Message, "In danger? Call 999."},
+		{"safety support", cat.Safety.Support, "Feeling low? Samaritans: 116 123, free."},
+		{"name", a.Name, "Tea & Toast"},
+		{"description", a.Description, "Fun & games for under 5s, Bring a snack"},
+		{"address", a.Address, "Unit 3 & 4, Owen Street"},
+		{"phone", a.Phone, "0121 000 0000"},
+		{"website", a.Website, "https://example.org/?a=1&b=2"},
+		{"tags", strings.Join(a.Tags, "|"), "toast|tea & cake"},
+		{"access", strings.Join(a.Access, "|"), "wheelchair|hearing loop"},
+		{"activity name", a.Activities[0].Name, "Knit & Natter"},
+		{"activity description", a.Activities[0].Description, "Bring: Wool, Needles"},
+		{"cost", a.Activities[0].Cost, "£2 a session"},
+		{"booking", a.Activities[0].Booking, "Ring Sam’s mobile"},
+		{"a name that is not HTML", cat.Assets[1].Name, "Tea & Toast <Tuesdays>"},
+		{"a description that is not HTML", cat.Assets[1].Description, "Under 5s <3,\nand £2 <= age 5"},
+	} {
+		if f.got != f.want {
+			t.Errorf("%s = %q, want %q", f.field, f.got, f.want)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameAsWhole(t, path, data) {
+		t.Errorf("%s was read whole; it should suit groups", path)
 	}
 }
 

@@ -88,6 +88,8 @@ func TestProblems(t *testing.T) {
 			true, 15, "until 2026-01-01 is before from 2027-01-01"},
 		{"ages backwards", ok + "    activities:\n      - id: club\n        name: Club\n        ages: 18-11\n",
 			true, 14, "write the youngest first, like 11-18"},
+		{"a name that is all HTML", "  - id: x\n    name: \"<p><br/></p>\"\n    kind: pub\n    lat: 52.5\n    lon: -2.0\n",
+			true, 6, `the name "<p><br/></p>" is all HTML markup, with no words left once that is taken out; write the name as people should read it`},
 		{"misspelt field", ok + "    descripton: A pub.\n",
 			false, 11, "descripton is not a field of an asset, so it is ignored; did you mean description?"},
 		{"stale entry", strings.Replace(ok, "2026-10-01", "2025-06-01", 1),
