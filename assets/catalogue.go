@@ -95,7 +95,7 @@ func (p *parser) area(n *yaml.Node, line int) bot.Area {
 	if !ok {
 		return area
 	}
-	area.Name = p.text(m["name"], "name")
+	area.Name = p.prose(m["name"], "name")
 	tz, ok := m["timezone"]
 	if !ok {
 		p.warnAt(n.Line, "area has no timezone; add `timezone: %s` (times are read as %s until then)", defaultZone, defaultZone)
@@ -119,7 +119,7 @@ func (p *parser) place(n *yaml.Node) (bot.Place, bool) {
 	if !ok {
 		return bot.Place{}, false
 	}
-	name := p.required(m, "name", n.Line, "this place")
+	name := p.name(m, n.Line, "this place")
 	pt, ok := p.point(m, "this place")
 	if ok && pt == nil {
 		p.errorAt(n.Line, "the place %s needs lat and lon, so \"near %s\" knows where to look", name, name)
@@ -148,12 +148,13 @@ func (p *parser) topic(n *yaml.Node) (bot.Topic, bool) {
 }
 
 func (p *parser) safety(n *yaml.Node) bot.Safety {
-	m, ok := p.fields(n, "safety", "message", "words")
+	m, ok := p.fields(n, "safety", "message", "support", "words")
 	if !ok {
 		return bot.Safety{}
 	}
 	return bot.Safety{
-		Message: p.text(m["message"], "message"),
+		Message: p.prose(m["message"], "message"),
 		Words:   p.list(m["words"], "words", "[suicide, self harm]"),
+		Support: p.prose(m["support"], "support"),
 	}
 }

@@ -30,11 +30,11 @@ func TestParseExample(t *testing.T) {
 	if len(cat.Topics) != 1 || cat.Topics[0].Words[2] != "meet people" {
 		t.Errorf("topics = %+v", cat.Topics)
 	}
-	if len(cat.Safety.Words) != 3 || !strings.Contains(cat.Safety.Message, "116 123") {
+	if len(cat.Safety.Words) != 3 || !strings.Contains(cat.Safety.Message, "116 123") || !strings.HasPrefix(cat.Safety.Support, "If things feel too much") {
 		t.Errorf("safety = %+v", cat.Safety)
 	}
 	lib := cat.Assets[0]
-	if lib.ID != "oldbury-library" || lib.Kind != "library" || lib.Point == nil || lib.Point.Lon != -2.0165 || lib.Line != 17 {
+	if lib.ID != "oldbury-library" || lib.Kind != "library" || lib.Point == nil || lib.Point.Lon != -2.0165 || lib.Line != 18 {
 		t.Errorf("asset = %+v", lib)
 	}
 	if len(lib.Open) != 1 || len(lib.Open[0].Days) != 5 || lib.Open[0].Start != 9*60 || lib.Open[0].End != 17*60 {
@@ -88,6 +88,8 @@ func TestProblems(t *testing.T) {
 			true, 15, "until 2026-01-01 is before from 2027-01-01"},
 		{"ages backwards", ok + "    activities:\n      - id: club\n        name: Club\n        ages: 18-11\n",
 			true, 14, "write the youngest first, like 11-18"},
+		{"a name that is all HTML", "  - id: x\n    name: \"<p><br/></p>\"\n    kind: pub\n    lat: 52.5\n    lon: -2.0\n",
+			true, 6, `the name "<p><br/></p>" is all HTML markup, with no words left once that is taken out; write the name as people should read it`},
 		{"misspelt field", ok + "    descripton: A pub.\n",
 			false, 11, "descripton is not a field of an asset, so it is ignored; did you mean description?"},
 		{"stale entry", strings.Replace(ok, "2026-10-01", "2025-06-01", 1),
@@ -107,12 +109,9 @@ func TestProblems(t *testing.T) {
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, want error: %v; problems %v", err, tt.wantErr, problems)
 			}
-			for _, p := range problems {
-				if p.Line == tt.line && strings.Contains(p.Message, tt.message) && p.Warning == !tt.wantErr {
-					return
-				}
+			if !hasProblem(problems, tt.line, tt.message, !tt.wantErr) {
+				t.Errorf("want line %d: %q; got %v", tt.line, tt.message, problems)
 			}
-			t.Errorf("want line %d: %q; got %v", tt.line, tt.message, problems)
 		})
 	}
 }
@@ -212,4 +211,54 @@ func TestPostcodeWithoutAFile(t *testing.T) {
 	if cat.Assets[0].Point != nil {
 		t.Errorf("placed at %v with nothing to place it by", cat.Assets[0].Point)
 	}
+}
+
+// TestSafetySupport: safety.support is read like safety.message, and a
+// coach who gives it the wrong shape or a misspelt name is told so.
+func TestSafetySupport(t *testing.T) {
+	const venue = "assets:\n  - id: crown\n    name: The Crown\n    kind: pub\n    lat: 52.5\n    lon: -2.0\n    reviewed: 2026-10-01\n"
+	tests := []struct {
+		name    string
+		safety  string
+		want    string
+		wantErr bool
+		line    int
+		message string
+	}{
+		{"given", "  support: \"  Samaritans listen any time: 116 123, free. \"\n", "Samaritans listen any time: 116 123, free.", false, 0, ""},
+		{"left out", "  message: In danger? Call 999.\n", "", false, 0, ""},
+		{"empty", "  support:\n", "", false, 0, ""},
+		{"a list", "  support: [Samaritans, 116 123]\n", "", true, 5, "support should be text, not a list"},
+		{"a block", "  support:\n    text: Samaritans\n", "", true, 5, "support should be text, not a block of fields"},
+		{"misspelt", "  suport: Samaritans\n", "", false, 5, "suport is not a field of safety, so it is ignored; did you mean support?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := "area:\n  name: Test\n  timezone: Europe/London\nsafety:\n" + tt.safety + venue
+			cat, problems, err := Parse([]byte(data), Options{Now: now})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error: %v; problems %v", err, tt.wantErr, problems)
+			}
+			if tt.message == "" && len(problems) > 0 {
+				t.Errorf("problems %v", problems)
+			}
+			if tt.message != "" && !hasProblem(problems, tt.line, tt.message, !tt.wantErr) {
+				t.Errorf("want line %d: %q; got %v", tt.line, tt.message, problems)
+			}
+			if err == nil && cat.Safety.Support != tt.want {
+				t.Errorf("support = %q, want %q", cat.Safety.Support, tt.want)
+			}
+		})
+	}
+}
+
+// hasProblem reports whether problems hold one on line containing
+// message, a warning or an error as asked.
+func hasProblem(problems []Problem, line int, message string, warning bool) bool {
+	for _, p := range problems {
+		if p.Line == line && strings.Contains(p.Message, message) && p.Warning == warning {
+			return true
+		}
+	}
+	return false
 }

@@ -141,6 +141,27 @@ func (p *parser) text(n *yaml.Node, field string) string {
 	return strings.TrimSpace(n.Value)
 }
 
+// prose reads text a person will read, such as a description. Listings
+// from web forms and councils' feeds carry HTML, which is decoded here,
+// on the one path every free-text field takes in reading the file whole
+// or in groups: see plain.
+func (p *parser) prose(n *yaml.Node, field string) string {
+	return plain(p.text(n, field))
+}
+
+// name reads the name of what, which must be there and must still hold
+// words once its HTML is decoded.
+func (p *parser) name(m map[string]*yaml.Node, line int, what string) string {
+	if p.required(m, "name", line, what) == "" {
+		return ""
+	}
+	name := p.prose(m["name"], "name")
+	if name == "" {
+		p.errorAt(m["name"].Line, "the name %q is all HTML markup, with no words left once that is taken out; write the name as people should read it", strings.TrimSpace(m["name"].Value))
+	}
+	return name
+}
+
 // required reads text that must be there; line is where to point if not.
 func (p *parser) required(m map[string]*yaml.Node, field string, line int, what string) string {
 	n, ok := m[field]
@@ -154,7 +175,8 @@ func (p *parser) required(m map[string]*yaml.Node, field string, line int, what 
 	return p.text(n, field)
 }
 
-// list reads a list of text; example shows the coach the right form.
+// list reads a list of text, each entry as prose; example shows the
+// coach the right form.
 func (p *parser) list(n *yaml.Node, field, example string) []string {
 	if n == nil || n.Tag == "!!null" {
 		return nil
@@ -169,7 +191,7 @@ func (p *parser) list(n *yaml.Node, field, example string) []string {
 			p.errorAt(item.Line, "each entry in %s should be a word or phrase, not %s", field, describe(item))
 			continue
 		}
-		if s := strings.TrimSpace(item.Value); s != "" {
+		if s := p.prose(item, field); s != "" {
 			out = append(out, s)
 		}
 	}
