@@ -180,13 +180,13 @@ func (b *Bot) reply(ctx context.Context, lib *library, m Meaning, q Question, no
 		conv.Last, conv.Shown, conv.Asked, conv.Choices = nil, 0, ans.Understood, ans.Choices
 		return ans, nil
 	}
+	if !m.HasTopic() && len(m.Generic) == 0 && m.Place == nil && m.UnknownPlace == "" && m.When == nil && !m.Filters.any() && m.Intent == IntentSearch && !m.NearMe {
+		return smallTalkAnswer(IntentHelp, area, lib.cat.Safety), nil
+	}
 	if m.Place == nil && m.UnknownPlace == "" && conv.Near != nil {
 		// Someone who shared a location wants things near it, whether or
 		// not they say "near me".
 		m.Place = &PlaceRef{Name: "you", Source: SourceShared, Lat: conv.Near.Lat, Lon: conv.Near.Lon}
-	}
-	if !m.HasTopic() && len(m.Generic) == 0 && m.Place == nil && m.UnknownPlace == "" && m.When == nil && !m.Filters.any() && m.Intent == IntentSearch && !m.NearMe {
-		return smallTalkAnswer(IntentHelp, area, lib.cat.Safety), nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.SearchTimeout)
 	defer cancel()

@@ -232,7 +232,7 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 	var must query.Query
 	switch {
 	case len(parts) == 0:
-		if len(q.Words)+len(q.Exact)+len(q.Related) > 0 {
+		if len(q.Words)+len(q.Exact)+len(q.Related)+len(q.Generic) > 0 {
 			return bleve.NewMatchNoneQuery()
 		}
 		return nil

@@ -39,6 +39,12 @@ func testCatalogue() *bot.Catalogue {
 					{ID: "crochet", Name: "Crochet Corner", Tags: []string{"crochet", "craft"}, When: weekly(time.Tuesday)},
 					{ID: "choir", Name: "Community Choir", Tags: []string{"singing"}, When: weekly(time.Thursday)},
 				}},
+			{ID: "memorial-hall", Name: "Gas Street Memorial Hall", Kind: "community-centre", Description: "Toilets, baby changing, free parking.",
+				Address: "Gas Street, Tipton", Point: &bot.Point{Lat: 52.5500, Lon: -2.0200},
+				Activities: []bot.Activity{
+					{ID: "memory-cafe", Name: "Memory Café", Description: "For people living with dementia and their carers.", Tags: []string{"dementia"}, When: weekly(time.Monday)},
+					{ID: "bingo", Name: "Bingo", Description: "Eyes down. Help yourself to tea and a lesson in dabbing.", When: weekly(time.Friday)},
+				}},
 		},
 	}
 }
@@ -85,12 +91,21 @@ func TestSearch(t *testing.T) {
 		{name: "a stop word alone matches nothing", q: bot.Query{Words: []string{"about"}}, none: true},
 		{name: "a stop word never empties a result", q: bot.Query{Words: []string{"about", "quiz"}}, want: []string{"the-crown/quiz"}},
 		{name: "a related phrase that is one of the words never matches alone", q: bot.Query{Words: []string{"pub", "quiz"}, Related: []string{"pub"}}, want: []string{"the-crown/quiz"}, only: true},
-		{name: "related phrases", q: bot.Query{Words: []string{"lonely"}, Related: []string{"knit and natter"}}, want: []string{"oldbury-library/knit-and-natter"}},
+		{name: "related phrases alone", q: bot.Query{Related: []string{"knit and natter"}}, want: []string{"oldbury-library/knit-and-natter"}, only: true},
+		{name: "words and needs must both match", q: bot.Query{Words: []string{"cafe"}, Exact: []string{"memory"}, Related: []string{"dementia"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "a related word matches as written, never by stem", q: bot.Query{Related: []string{"memory"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "the same word stemmed finds the stem's relatives", q: bot.Query{Words: []string{"memory"}}, want: []string{"memorial-hall/memory-cafe"}},
+		{name: "a related word never matches a description", q: bot.Query{Related: []string{"baby changing"}}, none: true},
+		{name: "the person's own need word matches a description, after names and tags", q: bot.Query{Exact: []string{"dementia"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "addresses are not topic words", q: bot.Query{Words: []string{"freeth"}}, none: true},
+		{name: "a generic word alone matches nothing", q: bot.Query{Generic: []string{"help"}}, none: true},
+		{name: "a generic word never widens a match", q: bot.Query{Words: []string{"craft"}, Generic: []string{"corner", "choir"}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true, only: true},
+		{name: "a name counts more than a description", q: bot.Query{Words: []string{"bingo"}}, want: []string{"memorial-hall/bingo"}, only: true},
 		{name: "query syntax is plain text", q: bot.Query{Words: []string{`+quiz -"x" name:* ~^()\`}}, none: true},
 		{name: "days", q: bot.Query{Words: []string{"craft"}, Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true},
 		{name: "wrong day", q: bot.Query{Words: []string{"quiz"}, Days: []time.Weekday{time.Monday}}, none: true},
 		{name: "within distance", q: bot.Query{Words: []string{"quiz"}, Near: oldbury, WithinKm: 2}, none: true},
-		{name: "venues only", q: bot.Query{Words: []string{"oldbury"}, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/"}, anyOrder: true, only: true},
+		{name: "venues only", q: bot.Query{Words: []string{"oldbury"}, Venues: true}, want: []string{"oldbury-library/"}, only: true},
 		{name: "no words, one day", q: bot.Query{Days: []time.Weekday{time.Tuesday}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true, only: true},
 		{name: "no words, within a small circle", q: bot.Query{Near: &bot.Point{Lat: 52.5290, Lon: -2.0680}, WithinKm: 1}, want: []string{"the-crown/", "the-crown/quiz"}, anyOrder: true, only: true},
 		{name: "nearest first with no topic", q: bot.Query{Near: oldbury, WithinKm: 20, Venues: true}, want: []string{"oldbury-library/", "tea-and-toast/", "the-crown/"}},
@@ -158,6 +173,30 @@ func TestNearRanksBeforeTheLimit(t *testing.T) {
 	}
 }
 
+// TestGenericAddsToTheScore: a generic word a hit holds raises its score.
+func TestGenericAddsToTheScore(t *testing.T) {
+	ix := buildTest(t)
+	score := func(q bot.Query) float64 {
+		t.Helper()
+		hits, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.Activity == "crochet" {
+				return h.Score
+			}
+		}
+		t.Fatalf("%v: no crochet in %v", q, hits)
+		return 0
+	}
+	without := score(bot.Query{Words: []string{"craft"}})
+	with := score(bot.Query{Words: []string{"craft"}, Generic: []string{"corner"}})
+	if with <= without {
+		t.Errorf("score with the generic word %v, without %v", with, without)
+	}
+}
+
 // TestDirect: a hit says whether the person's own words match it, or
 // only the related phrases the vocabulary added.
 func TestDirect(t *testing.T) {
@@ -166,10 +205,11 @@ func TestDirect(t *testing.T) {
 		q      bot.Query
 		direct map[string]bool
 	}{
-		{bot.Query{Words: []string{"knitting"}, Related: []string{"craft"}}, map[string]bool{"oldbury-library/knit-and-natter": true, "tea-and-toast/crochet": false}},
-		{bot.Query{Words: []string{"lonely"}, Related: []string{"knit and natter", "crochet"}}, map[string]bool{"oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false}},
+		{bot.Query{Exact: []string{"knitting"}, Related: []string{"craft"}}, map[string]bool{"oldbury-library/knit-and-natter": true, "tea-and-toast/crochet": false}},
+		{bot.Query{Related: []string{"knit and natter", "crochet"}}, map[string]bool{"oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false}},
+		{bot.Query{Words: []string{"cafe"}, Exact: []string{"memory"}, Related: []string{"dementia", "crochet"}}, map[string]bool{"memorial-hall/memory-cafe": true, "tea-and-toast/crochet": false}},
 		{bot.Query{Words: []string{"crochet"}}, map[string]bool{"tea-and-toast/crochet": true}},
-		{bot.Query{Words: []string{"baby", "time"}, Related: []string{"craft", "quiz"}, AnyWord: true}, map[string]bool{"oldbury-library/rhyme-time": true, "oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false, "the-crown/quiz": false}},
+		{bot.Query{Words: []string{"baby", "time"}, Related: []string{"craft", "quiz"}, AnyWord: true}, map[string]bool{"memorial-hall/": true, "oldbury-library/rhyme-time": true, "oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false, "the-crown/quiz": false}},
 	}
 	for _, tt := range tests {
 		tt.q.MarkDirect = true
