@@ -1,0 +1,19 @@
+package understand_test
+
+import "testing"
+
+// BenchmarkRead reads the kinds of message residents send, over the
+// sample list: reading runs on every message, before any search.
+func BenchmarkRead(b *testing.B) {
+	r := sampleReader(b)
+	msgs := []string{
+		"knitting near me", "toddler groups in Tipton tomorrow", "is the library open on saturday?",
+		"just moved to the area and dont know a soul", "my dad has dementia, i look after him",
+		"activities for my 8 year old after school", "cheap lunch near B69 4RJ", "I'm lonely",
+		"something free this weekend near B69", "quiz around tmrw",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r.Read(msgs[i%len(msgs)], tuesday)
+	}
+}
