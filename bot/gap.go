@@ -88,10 +88,9 @@ func (l *library) gapOf(m Meaning, f found, now time.Time, channel string) (Gap,
 	if !missed || m.Venue != "" {
 		return Gap{}, false
 	}
-	topic := strings.Join(m.Topic, " ")
-	if topic == "" {
-		topic = strings.Join(m.Generic, " ")
-	}
+	// Generic words tell a coach more about what was missing ("swimming
+	// lessons"), though they never find anything themselves.
+	topic := strings.Join(append(append([]string(nil), m.Topic...), m.Generic...), " ")
 	if topic == "" {
 		return Gap{}, false
 	}

@@ -50,7 +50,7 @@ func TestGapsRecordOnlyWhatWasAsked(t *testing.T) {
 	if swim.Topic != "swimming lessons" || swim.Place != "B69" || swim.When != "tomorrow evening" || swim.Channel != "telegram" || !swim.At.Equal(tuesday) {
 		t.Errorf("swimming gap = %+v", swim)
 	}
-	if chess.Topic != "chess" || chess.Place != "DY4" || chess.When != "" {
+	if chess.Topic != "chess club" || chess.Place != "DY4" || chess.When != "" {
 		t.Errorf("chess gap = %+v", chess)
 	}
 	raw, _ := json.Marshal(l.gaps)
