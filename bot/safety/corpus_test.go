@@ -18,12 +18,20 @@ type line struct {
 }
 
 // readCorpus reads every file of testdata/corpus whose name starts with
-// prefix: one message a line, # lines and blank lines skipped.
+// prefix, or with a blind set's name and then prefix ("blind1_urgent_"):
+// one message a line, # lines and blank lines skipped.
 func readCorpus(t testing.TB, prefix string) map[string][]line {
 	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("testdata", "corpus", prefix+"*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no corpus files %s*.txt: %v", prefix, err)
+	var paths []string
+	for _, glob := range []string{prefix + "*.txt", "blind*_" + prefix + "*.txt"} {
+		got, err := filepath.Glob(filepath.Join("testdata", "corpus", glob))
+		if err != nil {
+			t.Fatalf("corpus files %s: %v", glob, err)
+		}
+		paths = append(paths, got...)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no corpus files %s*.txt", prefix)
 	}
 	groups := map[string][]line{}
 	for _, p := range paths {
@@ -111,19 +119,28 @@ func TestCorpusEveryday(t *testing.T) {
 
 // TestCorpusConcern: no Concern message is None. Each is someone saying
 // they are struggling; the cost of the gentle line is nothing, the cost of
-// ignoring it is that they were not heard. Urgent is allowed (and
-// reported): erring towards the safety reply is the safe side.
+// ignoring it is that they were not heard. In the team's own group Urgent
+// is allowed (and reported): erring towards the safety reply is the safe
+// side. In a blind set's group every message must be Concern exactly, as
+// the corpus README records: those were written as distress without
+// danger by someone who had not seen the rules, and the safety reply
+// would tell them they were misread.
 func TestCorpusConcern(t *testing.T) {
 	c := safety.New(nil)
 	for name, lines := range readCorpus(t, "concern") {
+		blind := strings.HasPrefix(name, "blind")
 		got := counts{}
 		for _, l := range lines {
 			lvl := c.Check(l.text)
 			got[lvl]++
-			switch lvl {
-			case safety.None:
+			switch {
+			case lvl == safety.None && blind:
+				t.Errorf("%s:%d: none, want concern", l.file, l.n)
+			case lvl == safety.None:
 				t.Errorf("%s:%d: none, want concern (or urgent)", l.file, l.n)
-			case safety.Urgent:
+			case lvl == safety.Urgent && blind:
+				t.Errorf("%s:%d: urgent, want concern (readings %v)", l.file, l.n, c.Why(l.text))
+			case lvl == safety.Urgent:
 				t.Logf("urgent %s:%d: (readings %v)", l.file, l.n, c.Why(l.text))
 			}
 		}

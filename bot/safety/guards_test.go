@@ -48,6 +48,17 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"give it a shot",
 		"got my flu shot",
 		"drowning in paperwork",
+		// Everyday talk beside the families widened for blind set 1.
+		"the last night of the panto was brilliant",
+		"going to give my old clothes to the charity shop",
+		"my dad's shotgun licence needs renewing",
+		"the dog's lips are blue from the ice lolly",
+		"the walking group meets by the canal bridge",
+		"is the bridge high enough for a double decker",
+		"does weedkiller work quick on dandelions",
+		"tied the bunting into a loop for the fete",
+		"this walk will do me in",
+		"cant lift my arms after the gym lol",
 	} {
 		if got := c.Check(text); got != safety.None {
 			t.Errorf("%q: %s, want none (readings %v)", text, got, c.Why(text))
@@ -113,6 +124,31 @@ func TestJudgementCalls(t *testing.T) {
 		// A threat with a condition about leaving or telling is real.
 		{"he said hed kill me if i left", safety.Urgent},
 		{"hes going to kill me if i tell anyone", safety.Urgent},
+		// Hints (blind set 1): one quiet sign is None, two signs of one
+		// danger are Urgent.
+		{"its my last night", safety.None},
+		{"its my last night, wanted to tell someone", safety.Urgent},
+		{"my arms are a mess", safety.None},
+		{"my arms are a mess, i did it again after the group", safety.Urgent},
+		{"at the top of the multi storey", safety.None},
+		{"at the top of the multi storey, not coming down", safety.Urgent},
+		{"sunday is the day. im ready", safety.None},
+		{"ive decided, sunday is the day. im ready", safety.Urgent},
+		// "When im gone" with those left behind is Urgent; an old person's
+		// plain question about a will or a pet after they die is not.
+		{"who takes the dog if i'm not around? asking for when im gone", safety.Urgent},
+		{"who will look after my dog when i die, im 88, is there a scheme", safety.None},
+		{"when im gone the kids can have the house, need a will writing service", safety.None},
+		// Signs of illness: shaky is not an emergency, shaky and confused
+		// in a diabetic is; an inhaler that does not help in an attack is.
+		{"im diabetic and feel shaky", safety.None},
+		{"im diabetic and feel really shaky and confused", safety.Urgent},
+		{"my inhaler isnt working as well, do i need a review", safety.None},
+		{"my partners having an asthma attack and the inhaler isnt working", safety.Urgent},
+		// Distress named in ordinary words is Concern, not Urgent.
+		{"so anxious my hands wont stop shaking", safety.Concern},
+		{"i feel like im drowning in paperwork and appointments", safety.Concern},
+		{"really anxious about going out, my chest goes tight when i think about it", safety.Concern},
 		// Mixtures: a crisis anywhere in the message wins.
 		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
 		{"my back is killing me and i want to kill myself", safety.Urgent},

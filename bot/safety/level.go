@@ -46,7 +46,9 @@ func (m match) longer(o match) bool {
 // hidden. So "my back is killing me" hides "killing me", "my friend hit me
 // up" hides "my friend hit me", "not going to kill myself" (concern) hides
 // "kill myself", and "going to kill me if i leave" (urgent) outweighs the
-// guard "going to kill me if".
+// guard "going to kill me if". Hints stand apart: a hint never outweighs
+// a guard or hides another kind of reading, and only a guard or a longer
+// hint hides one.
 func readings(ms []match) []match {
 	var guards, rest []match
 	for _, m := range ms {
@@ -58,14 +60,14 @@ func readings(ms []match) []match {
 	}
 	var standing []match
 	for _, g := range guards {
-		if !slices.ContainsFunc(rest, func(m match) bool { return m.longer(g) }) {
+		if !slices.ContainsFunc(rest, func(m match) bool { return m.p.kind != kindHint && m.longer(g) }) {
 			standing = append(standing, g)
 		}
 	}
 	kept := standing
 	for _, m := range rest {
 		hidden := slices.ContainsFunc(standing, func(g match) bool { return g.overlaps(m) && !m.longer(g) }) ||
-			slices.ContainsFunc(rest, func(o match) bool { return o.longer(m) })
+			slices.ContainsFunc(rest, func(o match) bool { return o.longer(m) && (o.p.kind == kindHint) == (m.p.kind == kindHint) })
 		if !hidden || m.p.strong {
 			kept = append(kept, m)
 		}
@@ -76,6 +78,10 @@ func readings(ms []match) []match {
 // level decides a message: the highest level among its readings, where
 // danger told of in a sentence about the past ("two years ago", "when i
 // was a child") and not also about now ("again", "tonight") is Concern.
+// Hints are ordinary alone; two of one family but different groups that
+// do not overlap ("at the top of the multi storey" and "not coming down",
+// both signs of leaving) are Urgent, or Concern when both are in
+// sentences about the past.
 func (r *rules) level(toks []token) Level {
 	ms := r.findAll(toks)
 	past, now := map[int]bool{}, map[int]bool{}
@@ -90,18 +96,32 @@ func (r *rules) level(toks []token) Level {
 			rest = append(rest, m)
 		}
 	}
+	pastOnly := func(m match) bool {
+		s := toks[m.end-1].sent
+		return past[s] && !now[s]
+	}
 	lvl := None
+	var hints []match
 	for _, m := range readings(rest) {
 		switch m.p.kind {
 		case kindUrgent:
-			s := toks[m.end-1].sent
-			if past[s] && !now[s] {
-				lvl = max(lvl, Concern)
-			} else {
+			if !pastOnly(m) {
 				return Urgent
 			}
+			lvl = max(lvl, Concern)
 		case kindConcern:
 			lvl = max(lvl, Concern)
+		case kindHint:
+			for _, h := range hints {
+				if h.p.family != m.p.family || h.p.group == m.p.group || h.overlaps(m) {
+					continue
+				}
+				if !pastOnly(h) || !pastOnly(m) {
+					return Urgent
+				}
+				lvl = max(lvl, Concern)
+			}
+			hints = append(hints, m)
 		}
 	}
 	return lvl

@@ -27,6 +27,8 @@ type pattern struct {
 	elems  []elem
 	kind   kind
 	strong bool
+	group  string // section.group (hints: hints.family.group)
+	family string // the first part of group below the section: hints pair only within a family
 	name   string // section.group and the source line, for tests
 }
 

@@ -35,14 +35,15 @@ func mustRules(data []byte) *rules {
 
 // ruleFile is the shape of rules.yaml.
 type ruleFile struct {
-	Rewrite  map[string][]string `yaml:"rewrite"`
-	Fuzzy    fuzzySection        `yaml:"fuzzy"`
-	Families map[string][]string `yaml:"families"`
-	Urgent   map[string][]string `yaml:"urgent"`
-	Concern  map[string][]string `yaml:"concern"`
-	Guards   map[string][]string `yaml:"guards"`
-	Past     []string            `yaml:"past"`
-	Now      []string            `yaml:"now"`
+	Rewrite  map[string][]string            `yaml:"rewrite"`
+	Fuzzy    fuzzySection                   `yaml:"fuzzy"`
+	Families map[string][]string            `yaml:"families"`
+	Urgent   map[string][]string            `yaml:"urgent"`
+	Concern  map[string][]string            `yaml:"concern"`
+	Guards   map[string][]string            `yaml:"guards"`
+	Hints    map[string]map[string][]string `yaml:"hints"`
+	Past     []string                       `yaml:"past"`
+	Now      []string                       `yaml:"now"`
 }
 
 // fuzzySection lists the words whose one-letter misspellings are mended,
@@ -61,6 +62,7 @@ const (
 	kindUrgent              // danger now
 	kindPast                // marks its sentence as about the past ("two years ago")
 	kindNow                 // marks its sentence as about now ("again", "tonight"), which outweighs kindPast
+	kindHint                // ordinary alone ("my last night", "i know where the key is"), Urgent beside a hint of another group
 )
 
 // rules is rules.yaml compiled: the normaliser's tables and the patterns,
@@ -110,6 +112,7 @@ func compileRules(data []byte) (*rules, error) {
 		{"urgent", kindUrgent, f.Urgent},
 		{"concern", kindConcern, f.Concern},
 		{"guards", kindGuard, f.Guards},
+		{"hints", kindHint, flatten(f.Hints)},
 		{"past", kindPast, map[string][]string{"past": f.Past}},
 		{"now", kindNow, map[string][]string{"now": f.Now}},
 	}
@@ -120,6 +123,8 @@ func compileRules(data []byte) (*rules, error) {
 				if err != nil {
 					return nil, fmt.Errorf("safety rules: %s.%s: %q: %w", s.name, group, src, err)
 				}
+				p.group = s.name + "." + group
+				p.family, _, _ = strings.Cut(p.group[len(s.name)+1:], ".")
 				r.add(p)
 			}
 		}
@@ -128,6 +133,18 @@ func compileRules(data []byte) (*rules, error) {
 		return nil, errors.New("safety rules: no patterns")
 	}
 	return r, nil
+}
+
+// flatten names each hint group by its family and its own name
+// ("leaving.place"), so hints compile like any other section.
+func flatten(m map[string]map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for family, groups := range m {
+		for group, list := range groups {
+			out[family+"."+group] = list
+		}
+	}
+	return out
 }
 
 // sortedKeys gives a map's keys in order, so rules compile the same way
@@ -161,7 +178,7 @@ func (r *rules) collectLexicon(f *ruleFile) {
 	for _, w := range f.Fuzzy.Words {
 		addText(w)
 	}
-	for _, m := range []map[string][]string{f.Families, f.Urgent, f.Concern, f.Guards} {
+	for _, m := range []map[string][]string{f.Families, f.Urgent, f.Concern, f.Guards, flatten(f.Hints)} {
 		for _, list := range m {
 			for _, s := range list {
 				addText(s)

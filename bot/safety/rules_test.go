@@ -33,6 +33,7 @@ func TestRulesErrors(t *testing.T) {
 		{"empty alternative", "urgent:\n  a: [\"a||b\"]\n", "empty alternative"},
 		{"matches nothing", "families:\n  a: [\"x?\"]\nurgent:\n  g: [\"me @a\"]\n", "can match nothing"},
 		{"rewrite twice", "rewrite:\n  you: [u]\n  your: [u]\nurgent:\n  a: [me]\n", "listed under both"},
+		{"bad hint", "hints:\n  f:\n    g: [\"...2 me\"]\n", "hints.f.g"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := compileRules([]byte(tc.yaml))
@@ -56,5 +57,50 @@ func TestBrokenRulesStillHonourExtra(t *testing.T) {
 	}
 	if got := c.Check("going to JUMP off the bridge"); got != Urgent {
 		t.Errorf("coach's phrase with empty rules: got %s, want urgent", got)
+	}
+}
+
+// TestHints: a hint alone is nothing; two of one family and different
+// groups are Urgent, or Concern when both sentences are about the past;
+// two of one group, or of different families, are nothing; a guard hides
+// a hint, and a hint hides no other reading.
+func TestHints(t *testing.T) {
+	r, err := compileRules([]byte(`
+hints:
+  leaving:
+    place: [top of the car park, top of the flyover bridge]
+    finality: [not coming down, never coming down]
+  other:
+    sign: [my last night]
+concern:
+  distress: [not coping]
+urgent:
+  means: [flyover bridge]
+guards:
+  plain: [not coming down till]
+past: [years ago]
+now: [tonight]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want Level
+	}{
+		{"at the top of the car park", None},
+		{"at the top of the car park. not coming down", Urgent},
+		{"not coming down, at the top of the car park", Urgent},
+		{"not coming down and never coming down", None},
+		{"my last night, not coming down", None},
+		{"at the top of the car park, not coming down till 10", None},
+		{"years ago i was at the top of the car park and not coming down", Concern},
+		{"years ago i was at the top of the car park and tonight not coming down", Urgent},
+		{"not coping at the top of the car park", Concern},
+		{"at the top of the flyover bridge", Urgent},
+	} {
+		if got := r.level(r.normalise(tc.text)); got != tc.want {
+			t.Errorf("%q: %s, want %s (readings %v)", tc.text, got, tc.want, r.why(tc.text))
+		}
 	}
 }

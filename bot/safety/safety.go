@@ -8,13 +8,18 @@
 // rules.yaml, with comments saying what each family is for; the Go code is
 // only the machinery that reads it: a normaliser (normalise.go), a small
 // pattern matcher (match.go) and the rule that picks the most specific
-// reading of a message (level.go).
+// reading of a message and pairs its hints (level.go). A hint is wording
+// that is ordinary alone ("my last night", "at the top of the multi
+// storey") but, beside a second sign of the same danger ("not coming
+// down"), is a cry for help: the way a blind set written by a second person
+// showed many people say it.
 //
 // There is no trained scorer. The only labelled text is the team's own
 // corpus (testdata/corpus), so a scorer trained on it would learn the
 // team's phrasing and its figures could not be measured honestly; the
 // patterns already meet the targets there, and each new batch of messages
-// written without looking at the rules shows where they fall short.
+// written without looking at the rules shows where they fall short (the
+// blind sets most of all: see testdata/corpus/README.md).
 //
 // To change what is caught: add the message to the right corpus file,
 // edit rules.yaml, and run
