@@ -35,6 +35,7 @@ func results(ans bot.Answer) []string {
 // those shown, and anything that must not appear.
 func TestPhrasings(t *testing.T) {
 	b := sample(t)
+	related := []bot.Relaxation{bot.RelaxedRelated}
 	tests := []struct {
 		text    string
 		near    *bot.Point
@@ -48,47 +49,44 @@ func TestPhrasings(t *testing.T) {
 		when    string
 		reply   string // a phrase the reply must hold
 	}{
-		{text: "what's on near me for knitting?", near: oldburyLibrary, first: "oldbury-library/knit-and-natter", place: "you", reply: "On now, until 12:00 · Free · less than 0.1 miles"},
-		{text: "what's on near me for knitting?", first: "oldbury-library/knit-and-natter", reply: "I don't know where you are yet"},
-		{text: "kniting", first: "oldbury-library/knit-and-natter"},
-		{text: "knitting in Oldbury", first: "oldbury-library/knit-and-natter", place: "Oldbury", shown: []string{"bean-there/crochet-club"}},
+		{text: "what's on near me for knitting?", near: oldburyLibrary, relaxed: related,  first: "oldbury-library/knit-and-natter", place: "you", reply: "On now, until 12:00 · Free · less than 0.1 miles"},
+		{text: "what's on near me for knitting?", relaxed: related, first: "oldbury-library/knit-and-natter", reply: "I don't know where you are yet"},
+		{text: "kniting", relaxed: related, first: "oldbury-library/knit-and-natter"},
+		{text: "knitting in Oldbury", relaxed: related,  first: "oldbury-library/knit-and-natter", place: "Oldbury", shown: []string{"bean-there/crochet-club"}},
 		{text: "toddlr group", shown: []string{"busy-bees/toddler-group"}},
-		{text: "toddler groups in Tipton tomorrow", first: "busy-bees/toddler-group", place: "Tipton", when: "tomorrow", filter: "ages 1-4", reply: "Tomorrow (Wed 25 Nov), 09:30–11:30 · £1.50 · 0.1 miles"},
+		{text: "toddler groups in Tipton tomorrow", relaxed: related,  first: "busy-bees/toddler-group", place: "Tipton", when: "tomorrow", filter: "ages 1-4", reply: "Tomorrow (Wed 25 Nov), 09:30–11:30 · £1.50 · 0.1 miles"},
 		{text: "something for my toddler this weekend", first: "great-bridge-playgroup/dads-and-tots", when: "this weekend"},
-		{text: "I'm lonely", first: "tea-and-toast/chatty-table", shown: []string{"langley-baptist/befriending"}},
-		{text: "I feel so isolated since I retired", first: "tea-and-toast/chatty-table"},
+		{text: "I'm lonely", relaxed: related, shown: []string{"tea-and-toast/chatty-table", "bean-there/coffee-morning"}, reply: "Here are some things for meeting people:"},
+		{text: "I feel so isolated since I retired", relaxed: related, shown: []string{"tea-and-toast/chatty-table"}},
 		{text: "cheap lunch", first: "rounds-green-centre/lunch-club", filter: "cheap", notShow: []string{"the-pie-factory/pensioners-lunch", "the-talbot/sunday-lunch"}},
-		{text: "free food near Tipton", first: "tipton-methodist/sunday-meal", filter: "free", place: "Tipton"},
-		{text: "quiz tonight", first: "the-waggon/quiz-night", when: "tonight", reply: "Today (Tue 24 Nov), 20:30–22:30"},
+		{text: "free food near Tipton", first: "the-storehouse/storehouse", shown: []string{"tipton-methodist/sunday-meal"}, filter: "free", place: "Tipton"},
+		{text: "quiz tonight", relaxed: related,  first: "the-waggon/quiz-night", when: "tonight", reply: "Today (Tue 24 Nov), 20:30–22:30"},
 		{text: "live music this weekend", first: "the-fountain/live-music", when: "this weekend", reply: "Sat 28 Nov, 21:00–00:30"},
 		{text: "what's on this evening", shown: []string{"oldbury-community-centre/youth-club", "the-waggon/quiz-night"}, when: "tonight"},
 		{text: "is Tipton Library open on saturday?", first: "tipton-library/", when: "Saturday", reply: "Open Sat 28 Nov, 09:30–13:00"},
 		{text: "is oldbury library open on sunday", first: "oldbury-library/", reply: "Not open at the time you asked; next open Mon 30 Nov, 09:00–17:00"},
 		{text: "is the library open on saturday", shown: []string{"tipton-library/", "tividale-library/", "great-bridge-library/"}, reply: "Open Sat 28 Nov, 09:30–13:00"},
 		{text: "is the library open now?", reply: "Open now, until", notShow: []string{"great-bridge-library/"}},
-		{text: "over 50s exercise", first: "oldbury-community-centre/chair-exercise", filter: "ages 50+", notShow: []string{"tipton-community-hub/zumba"}},
-		{text: "chair yoga", first: "oldbury-leisure-centre/chair-yoga"},
+		{text: "over 50s exercise", first: "oldbury-community-centre/chair-exercise", filter: "ages 50+"},
+		{text: "chair yoga", relaxed: related,  first: "oldbury-leisure-centre/chair-yoga"},
 		{text: "something for teenagers on friday", first: "oldbury-community-centre/youth-club", when: "Friday"},
-		{text: "help with my phone", first: "oldbury-library/digital-help"},
+		{text: "help with my phone", relaxed: related,  first: "oldbury-library/digital-help"},
 		{text: "job club near DY4", first: "great-bridge-library/job-club", place: "DY4"},
-		{text: "english classes", shown: []string{"tividale-hub/esol", "tipton-library/english-conversation"}},
+		{text: "english classes", relaxed: related,  shown: []string{"tividale-hub/esol", "tipton-library/english-conversation"}},
 		{text: "dementia", first: "st-pauls-tipton/dementia-cafe", shown: []string{"the-coffee-pot/memory-cafe"}},
-		{text: "lost my husband", first: "christ-church-oldbury/bereavement-cafe"},
-		{text: "money worries", first: "oldbury-community-centre/money-advice"},
+		{text: "lost my husband", relaxed: related,  first: "christ-church-oldbury/bereavement-cafe"},
+		{text: "money worries", relaxed: related,  first: "oldbury-community-centre/money-advice"},
 		{text: "wheelchair accessible coffee morning", first: "bean-there/coffee-morning", filter: "wheelchair", notShow: []string{"the-coffee-pot/memory-cafe"}},
 		{text: "near B69 4RJ lunch club", first: "rounds-green-centre/lunch-club", place: "B69 4RJ", reply: "less than 0.1 miles"},
-		{text: "knitting near b694rj", first: "oldbury-library/knit-and-natter", place: "B69 4RJ"},
+		{text: "knitting near b694rj", relaxed: related,  first: "oldbury-library/knit-and-natter", place: "B69 4RJ"},
 		{text: "quiz near Atlantis", first: "the-waggon/quiz-night", unknown: "Atlantis", reply: `I don't know where "Atlantis" is`},
-		{text: "bowling", relaxed: []bot.Relaxation{"topic"}, reply: "I couldn't find anything for bowling. Here are other things on instead"},
-		{text: "chess club in Oldbury", relaxed: []bot.Relaxation{"topic"}, place: "Oldbury", reply: "I couldn't find anything for chess near Oldbury"},
-		{text: "swimming for kids on sunday", relaxed: []bot.Relaxation{"topic"}, filter: "ages 4-11", reply: "I couldn't find anything for swimming", notShow: []string{"tipton-community-hub/kids-football"}},
 		{text: "knit and natter on saturday", first: "oldbury-library/knit-and-natter", relaxed: []bot.Relaxation{"time"}, reply: "Here's when it's next on"},
-		{text: "walking group on saturday", first: "victoria-park-tipton/parkrun-walk", shown: []string{"tea-and-toast/walk-from-tea-and-toast"}},
+		{text: "walking group on saturday", relaxed: related,  first: "victoria-park-tipton/parkrun-walk", shown: []string{"tea-and-toast/walk-from-tea-and-toast"}},
 		{text: "darts", first: "the-crown/darts-league"},
 		{text: "carols", shown: []string{"the-vine/carol-singing", "christ-church-oldbury/carols"}},
-		{text: "men's shed", first: "tividale-hub/mens-shed"},
+		{text: "men's shed", relaxed: related,  first: "tividale-hub/mens-shed"},
 		{text: "Tea & Toast", first: "tea-and-toast/chatty-table", place: "Tea & Toast"},
-		{text: `+knit* -natter "quiz" (bingo) ~2 ^3 \`, shown: []string{"oldbury-library/knit-and-natter"}},
+		{text: `+knit* -natter "quiz" (bingo) ~2 ^3 \`, relaxed: []bot.Relaxation{bot.RelaxedWords}, shown: []string{"oldbury-library/knit-and-natter"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -131,6 +129,47 @@ func TestPhrasings(t *testing.T) {
 			}
 			if !strings.Contains(ans.Reply, tt.reply) {
 				t.Errorf("reply lacks %q:\n%s", tt.reply, ans.Reply)
+			}
+		})
+	}
+}
+
+// TestHonestMisses: when nothing fits, the bot says so plainly, shows
+// nothing loosely related, and offers what the area has near the person,
+// with how many of each, to pick by number.
+func TestHonestMisses(t *testing.T) {
+	b := sample(t)
+	for _, tt := range []struct{ text, reply string }{
+		{"bowling", "Sorry, I couldn't find anything for bowling, even further away or at other times."},
+		{"chess club in Oldbury", "Sorry, I couldn't find anything for chess near Oldbury"},
+		{"swimming for kids on sunday", "Sorry, I couldn't find anything for swimming"},
+		{"xqzzyplk", "Sorry, I couldn't find anything for xqzzyplk"},
+		{"lessons", "I'm not sure what kind of lessons you're after."},
+		{"support group", "I'm not sure what kind of support group you're after."},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			ans, err := b.Answer(context.Background(), bot.Question{Text: tt.text, At: tuesday, From: t.Name()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Results) != 0 || len(ans.Relaxed) != 0 || !ans.Missed() {
+				t.Errorf("results %v, relaxed %v", results(ans), ans.Relaxed)
+			}
+			if !strings.Contains(ans.Reply, tt.reply) {
+				t.Errorf("reply lacks %q:\n%s", tt.reply, ans.Reply)
+			}
+			if len(ans.Choices) < 2 || len(ans.Choices) > 4 || !strings.Contains(ans.Reply, "1. "+ans.Choices[0].Label) {
+				t.Fatalf("choices %+v in\n%s", ans.Choices, ans.Reply)
+			}
+			for _, c := range ans.Choices {
+				if !strings.HasSuffix(c.Label, ")") {
+					t.Errorf("choice %q has no count", c.Label)
+				}
+			}
+			// Picking a choice by its number answers it, with results.
+			picked, err := b.Answer(context.Background(), bot.Question{Text: "1", At: tuesday, From: t.Name()})
+			if err != nil || len(picked.Results) == 0 {
+				t.Errorf("picking 1 (%q): %v, %d results\n%s", ans.Choices[0].Ask, err, len(picked.Results), picked.Reply)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -177,7 +178,7 @@ func (b *Bot) reply(ctx context.Context, lib *library, m Meaning, q Question, no
 	}
 	if len(m.Ambiguous) > 0 && len(m.Words)+len(m.Needs) == 0 {
 		ans := clarify(m)
-		conv.Last, conv.Shown, conv.Asked, conv.Choices = nil, 0, ans.Understood, ans.Choices
+		conv.Last, conv.Shown, conv.Asked, conv.Relaxed, conv.Choices = nil, 0, ans.Understood, nil, ans.Choices
 		return ans, nil
 	}
 	if !m.HasTopic() && len(m.Generic) == 0 && m.Place == nil && m.UnknownPlace == "" && m.When == nil && !m.Filters.any() && m.Intent == IntentSearch && !m.NearMe {
@@ -203,10 +204,10 @@ func (b *Bot) reply(ctx context.Context, lib *library, m Meaning, q Question, no
 			return sorry(), fmt.Errorf("answer: %w", err)
 		}
 		ans := miss(m, choices)
-		conv.Last, conv.Shown, conv.Asked, conv.Choices = nil, 0, ans.Understood, ans.Choices
+		conv.Last, conv.Shown, conv.Asked, conv.Relaxed, conv.Choices = nil, 0, ans.Understood, nil, ans.Choices
 		return ans, nil
 	}
-	conv.Last, conv.Shown, conv.Asked, conv.Choices = found.results, 0, m.understood(), nil
+	conv.Last, conv.Shown, conv.Asked, conv.Relaxed, conv.Choices = found.results, 0, m.understood(), found.relaxed, nil
 	return b.page(conv, compose(m, found), now), nil
 }
 
@@ -240,7 +241,7 @@ func (b *Bot) more(conv *Conversation, now time.Time) Answer {
 	}
 	understood := conv.Asked
 	understood.Intent = IntentMore
-	return b.page(conv, Answer{Intro: "Here are more:", Understood: understood}, now)
+	return b.page(conv, Answer{Intro: "Here are more:", Understood: understood, Relaxed: conv.Relaxed}, now)
 }
 
 // page fills ans with the next PageSize results of conv, each written out
@@ -248,9 +249,14 @@ func (b *Bot) more(conv *Conversation, now time.Time) Answer {
 func (b *Bot) page(conv *Conversation, ans Answer, now time.Time) Answer {
 	end := min(conv.Shown+b.cfg.PageSize, len(conv.Last))
 	ans.Results = make([]Result, end-conv.Shown)
+	related := false
 	for i, r := range conv.Last[conv.Shown:end] {
 		r.Card = card(r, now)
 		ans.Results[i] = r
+		related = related || r.Match == MatchRelated
+	}
+	if related && !slices.Contains(ans.Relaxed, RelaxedRelated) {
+		ans.Relaxed = append(slices.Clone(ans.Relaxed), RelaxedRelated)
 	}
 	conv.Shown = end
 	ans.More = end < len(conv.Last)

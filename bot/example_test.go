@@ -58,7 +58,7 @@ assets:
 	}
 	fmt.Println(ans.Reply)
 	// Output:
-	// Here's what I found for kniting near Oldbury:
+	// Here's what I found for knitting near Oldbury:
 	//
 	// • Knit and Natter, Oldbury Library
 	//   Tomorrow (Tue 24 Nov), 10:00–12:00 · Free · less than 0.1 miles

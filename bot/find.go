@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"math"
 	"slices"
 	"time"
 )
@@ -9,7 +10,8 @@ import (
 // found is the outcome of looking for what a message asked.
 type found struct {
 	results []Result
-	// relaxed names what had to be loosened to find anything.
+	// relaxed names what had to be loosened to find anything; whether a
+	// page shows things only related to what was asked is said per page.
 	relaxed []Relaxation
 	// direct reports whether any result matches the person's own words.
 	direct bool
@@ -83,12 +85,6 @@ func foundOf(results []Result, r relaxation, partial bool) found {
 	}
 	if partial {
 		f.relaxed = append(f.relaxed, RelaxedWords)
-	}
-	for _, res := range results {
-		if res.Match == MatchRelated {
-			f.relaxed = append(f.relaxed, RelaxedRelated)
-			break
-		}
 	}
 	return f
 }
@@ -213,7 +209,11 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 		res.Match = matchOf(q, h)
 		relevance := 1.0
 		if q.topic() && best > 0 {
-			relevance = h.Score / best
+			// The square root evens out the index's fine distinctions
+			// (a word in a short name or in a list of tags), so that
+			// soonness and nearness decide among matches of much the
+			// same strength.
+			relevance = math.Sqrt(h.Score / best)
 		}
 		if q.Near != nil && res.Asset.Point != nil {
 			d := q.Near.DistanceKm(*res.Asset.Point)

@@ -23,8 +23,10 @@ type Conversation struct {
 	// them the person has seen.
 	Last  []Result
 	Shown int
-	// Asked is what the last question was understood as.
-	Asked Understood
+	// Asked is what the last question was understood as, and Relaxed
+	// what was let go to answer it.
+	Asked   Understood
+	Relaxed []Relaxation
 	// Choices are what the last answer offered to pick from by number.
 	Choices []Choice
 	// Seen is when the person last wrote, so idle conversations can go.

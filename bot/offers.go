@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -26,6 +27,7 @@ func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time
 	type offer struct {
 		need  words.Need
 		count int
+		hits  map[string]bool
 	}
 	var found []offer
 	spans := []Span{{now, now.Add(horizon)}}
@@ -47,19 +49,26 @@ func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time
 		if err != nil {
 			return nil, fmt.Errorf("offers: %w", err)
 		}
-		count := 0
+		o := offer{need: n, hits: map[string]bool{}}
 		for _, h := range hits {
 			if res, ok := b.result(lib, h, asked, spans, now); ok && res.Activity != nil {
-				count++
+				o.count++
+				o.hits[h.Asset+"/"+h.Activity] = true
 			}
 		}
-		if count > 0 {
-			found = append(found, offer{n, count})
+		if o.count > 0 {
+			found = append(found, o)
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].count > found[j].count })
+	var chosen []offer
+	for _, o := range found {
+		if len(chosen) < maxOffers && !slices.ContainsFunc(chosen, func(c offer) bool { return mostlyIn(o.hits, c.hits) }) {
+			chosen = append(chosen, o)
+		}
+	}
 	var choices []Choice
-	for _, o := range found[:min(len(found), maxOffers)] {
+	for _, o := range chosen {
 		n := fmt.Sprint(o.count)
 		if o.count > offerCount {
 			n = fmt.Sprintf("%d+", offerCount)
@@ -68,4 +77,16 @@ func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time
 		choices = append(choices, Choice{Label: o.need.Offer + " (" + n + ")", Ask: askFor(need, m)})
 	}
 	return choices, nil
+}
+
+// mostlyIn reports whether most of a are in b: two kinds of thing that
+// are mostly the same things are offered once.
+func mostlyIn(a, b map[string]bool) bool {
+	shared := 0
+	for k := range a {
+		if b[k] {
+			shared++
+		}
+	}
+	return shared*2 > len(a)
 }

@@ -58,9 +58,14 @@ func rank(results []Result, open bool) []Result {
 	return results
 }
 
-// ranksBefore orders results best first: higher score, then sooner, then
-// nearer, then by name so the order never depends on the index's whims.
+// ranksBefore orders results best first: what matches the person's own
+// words before what matches only words related to them, then higher
+// score, then sooner, then nearer, then by name so the order never
+// depends on the index's whims.
 func ranksBefore(x, y Result) bool {
+	if (x.Match == MatchRelated) != (y.Match == MatchRelated) {
+		return y.Match == MatchRelated
+	}
 	if d := x.Score - y.Score; d > 1e-9 || d < -1e-9 {
 		return d > 0
 	}

@@ -15,6 +15,7 @@ type document struct {
 	Name      string   `json:"name"`
 	Tags      []string `json:"tags"`
 	Text      []string `json:"text"`
+	Kind      []string `json:"kind"`
 	NameExact string   `json:"name_exact"`
 	TagsExact []string `json:"tags_exact"`
 	TextExact []string `json:"text_exact"`
@@ -24,24 +25,20 @@ type document struct {
 // Ids hold only a-z, 0-9 and '-', so '/' cannot appear inside either.
 func docID(asset, activity string) string { return asset + "/" + activity }
 
-// tagsOf are tags with the words people use for the venue's kind, so
-// "cafe", "coffee shop" or "community center" find the right places.
-func tagsOf(tags []string, kind string) []string {
-	return append(append([]string{}, tags...), words.Builtin().KindWords(kind)...)
-}
+// The words people use for the venue's kind ("cafe", "coffee shop",
+// "community center") are a field of their own, so a long list of them
+// never dilutes a match in the tags a coach wrote.
 
 func venueDocument(a *bot.Asset) document {
-	tags := tagsOf(a.Tags, a.Kind)
 	return document{
-		Name: a.Name, Tags: tags, Text: []string{a.Description},
-		NameExact: a.Name, TagsExact: tags, TextExact: []string{a.Description},
+		Name: a.Name, Tags: a.Tags, Text: []string{a.Description}, Kind: words.Builtin().KindWords(a.Kind),
+		NameExact: a.Name, TagsExact: a.Tags, TextExact: []string{a.Description},
 	}
 }
 
 func activityDocument(a *bot.Asset, act *bot.Activity) document {
-	tags := tagsOf(act.Tags, a.Kind)
 	return document{
-		Name: act.Name, Tags: tags, Text: []string{act.Description, a.Name},
-		NameExact: act.Name, TagsExact: tags, TextExact: []string{act.Description},
+		Name: act.Name, Tags: act.Tags, Text: []string{act.Description, a.Name}, Kind: words.Builtin().KindWords(a.Kind),
+		NameExact: act.Name, TagsExact: act.Tags, TextExact: []string{act.Description},
 	}
 }

@@ -312,7 +312,7 @@ func (ix *Index) wordQuery(w string) query.Query {
 		m.SetBoost(boost)
 		return m
 	}
-	parts := []query.Query{field(fieldName, nameWeight), field(fieldTags, tagsWeight), field(fieldText, textWeight)}
+	parts := []query.Query{field(fieldName, nameWeight), field(fieldTags, tagsWeight), field(fieldKind, tagsWeight), field(fieldText, textWeight)}
 	if f := fuzziness(tokens); f > 0 && !ix.allKnown(tokens) {
 		m := bleve.NewMatchQuery(w)
 		m.SetOperator(query.MatchQueryOperatorAnd)

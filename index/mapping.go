@@ -31,6 +31,7 @@ const (
 	fieldName      = "name" // the activity's or venue's name
 	fieldTags      = "tags" // tags, and the venue kind in words
 	fieldText      = "text" // the description, and an activity's venue name
+	fieldKind      = "kind" // the words for the venue's kind
 	fieldNameExact = "name_exact"
 	fieldTagsExact = "tags_exact"
 	fieldTextExact = "text_exact"
@@ -73,6 +74,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	doc.AddFieldMappingsAt(fieldName, text)
 	doc.AddFieldMappingsAt(fieldTags, text)
 	doc.AddFieldMappingsAt(fieldText, text)
+	doc.AddFieldMappingsAt(fieldKind, text)
 	doc.AddFieldMappingsAt(fieldNameExact, exact)
 	doc.AddFieldMappingsAt(fieldTagsExact, exact)
 	doc.AddFieldMappingsAt(fieldTextExact, exact)

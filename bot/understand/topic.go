@@ -134,6 +134,11 @@ func (v *vocabulary) listed(n need, phrase string) string {
 // minTypoLetters is the shortest word read as a typo of a need's word.
 const minTypoLetters = 5
 
+// typoKeeps is how many first letters a typo keeps: people slip inside
+// a word, rarely at its start, and a real word one letter from a need's
+// ("swimming", "slimming") usually differs there.
+const typoKeeps = 2
+
 // typoOfNeed reads a word neither the vocabulary nor the list knows as a one-letter
 // slip (two in a long word) of a one-word need phrase, when exactly one
 // phrase is that close: "lonley" is "lonely", "kniting" is "knitting".
@@ -148,7 +153,7 @@ func (v *vocabulary) typoOfNeed(tok token) (id int, said string, ok bool) {
 	}
 	var best *entry[[]int]
 	for _, e := range v.needWords {
-		if len(e.value) != 1 || !withinEdits(w, e.text, limit) {
+		if len(e.value) != 1 || !samePrefix(w, e.text, typoKeeps) || !withinEdits(w, e.text, limit) {
 			continue
 		}
 		if best != nil && best.value[0] != e.value[0] {
@@ -160,6 +165,12 @@ func (v *vocabulary) typoOfNeed(tok token) (id int, said string, ok bool) {
 		return 0, "", false
 	}
 	return best.value[0], best.text, true
+}
+
+// samePrefix reports whether a and b begin with the same n letters.
+func samePrefix(a, b string, n int) bool {
+	x, y := []rune(a), []rune(b)
+	return len(x) >= n && len(y) >= n && string(x[:n]) == string(y[:n])
 }
 
 // withinEdits reports whether a and b are at most limit insertions,

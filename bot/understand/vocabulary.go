@@ -110,6 +110,7 @@ func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
 	for _, n := range w.Needs {
 		v.addNeed(need{id: n.ID, label: n.Label, ask: n.Say[0], means: n.Means}, n.Say)
 	}
+	v.addListingWords()
 	for _, t := range topics {
 		v.addTopic(t)
 	}
@@ -157,6 +158,19 @@ func (v *vocabulary) addNeed(n need, say []string) {
 				*ids = append(*ids, i)
 			}
 		})
+	}
+}
+
+// addListingWords makes each need's means phrases mean the need too, for
+// a person who uses a listing's own word ("knit and natter", "coffee
+// morning"). A phrase already said for a need keeps its meaning; one that
+// several needs use stands for the first of them, never ambiguously: the
+// listings will be searched for the very phrase anyway.
+func (v *vocabulary) addListingWords() {
+	for i, n := range v.needs {
+		for _, m := range n.means {
+			v.needPhrases.add(m, []int{i}, nil)
+		}
 	}
 }
 
