@@ -266,7 +266,7 @@ const (
 )
 
 // exactQuery matches a phrase of the needs vocabulary as written, all its
-// words, in a name or tags, and, for the person's own words (own), in a
+// words, in a name, tags or the venue's kind words, and, for the person's own words (own), in a
 // description too, at less weight: a word in a facility list ("baby
 // changing") must not make a venue a baby group.
 func exactQuery(phrase string, weight float64, own bool) query.Query {
@@ -277,7 +277,7 @@ func exactQuery(phrase string, weight float64, own bool) query.Query {
 		m.SetBoost(boost * weight)
 		return m
 	}
-	parts := []query.Query{field(fieldNameExact, nameWeight), field(fieldTagsExact, tagsWeight)}
+	parts := []query.Query{field(fieldNameExact, nameWeight), field(fieldTagsExact, tagsWeight), field(fieldKind, tagsWeight)}
 	if own {
 		parts = append(parts, field(fieldTextExact, textWeight))
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,9 +36,16 @@ func TestAskJSON(t *testing.T) {
 			NextStart  *string  `json:"next_start"`
 			DistanceKm *float64 `json:"distance_km"`
 			Score      float64  `json:"score"`
+			Match      string   `json:"match"`
 		} `json:"results"`
-		Relaxed    []string       `json:"relaxed"`
-		Safety     bool           `json:"safety"`
+		Relaxed []string `json:"relaxed"`
+		Safety  bool     `json:"safety"`
+		Concern bool     `json:"concern"`
+		Support string   `json:"support"`
+		Choices []struct {
+			Label string `json:"label"`
+			Ask   string `json:"ask"`
+		} `json:"choices"`
 		Understood map[string]any `json:"understood"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
@@ -55,11 +63,11 @@ func TestAskJSON(t *testing.T) {
 	if r.Asset != "oldbury-library" || r.Activity != "knit-and-natter" || r.Venue != "Oldbury Library" || r.Name != "Knit and Natter" {
 		t.Errorf("result = %+v", r)
 	}
-	if r.NextStart == nil || *r.NextStart != "2026-11-24T10:00:00Z" || r.DistanceKm == nil || *r.DistanceKm > 0.2 || r.Score <= 0 {
+	if r.NextStart == nil || *r.NextStart != "2026-11-24T10:00:00Z" || r.DistanceKm == nil || *r.DistanceKm > 0.2 || r.Score <= 0 || r.Match != "words" {
 		t.Errorf("next %v, distance %v, score %v", r.NextStart, r.DistanceKm, r.Score)
 	}
-	if got.Relaxed == nil || len(got.Relaxed) != 0 || got.Safety {
-		t.Errorf("relaxed %v safety %v", got.Relaxed, got.Safety)
+	if got.Relaxed == nil || len(got.Relaxed) != 0 || got.Safety || got.Concern || got.Choices == nil || len(got.Choices) != 0 {
+		t.Errorf("relaxed %v safety %v concern %v choices %v", got.Relaxed, got.Safety, got.Concern, got.Choices)
 	}
 	if !strings.Contains(got.Reply, "Knit and Natter") || got.Understood["intent"] != "search" {
 		t.Errorf("reply %q understood %v", got.Reply, got.Understood)
@@ -138,5 +146,48 @@ func TestEnvironmentNamesTheFile(t *testing.T) {
 	code := run(context.Background(), []string{"ask", "--at", "2026-11-24T09:00:00Z", "knitting"}, strings.NewReader(""), &out, &errOut, func(k string) string { return env[k] })
 	if code != 0 || !strings.Contains(out.String(), "Knit and Natter") {
 		t.Errorf("exit %d: %s %s", code, out.String(), errOut.String())
+	}
+}
+
+// TestAskJSONIsHonest: --json never reports a partial match, or one
+// through words the person did not use, with relaxed empty; a miss says
+// what it offers instead; distress without danger carries the support
+// line.
+func TestAskJSONIsHonest(t *testing.T) {
+	sample := filepath.Join("..", "..", "assets.yaml")
+	ask := func(q string) map[string]any {
+		t.Helper()
+		code, out, errOut := signpost(t, "", "ask", "--assets", sample, "--at", "2026-11-24T10:00:00Z", "--json", q)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", q, code, errOut)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return got
+	}
+	relaxed := func(got map[string]any) string { return fmt.Sprint(got["relaxed"]) }
+
+	lonely := ask("I'm on my own all day")
+	if relaxed(lonely) != "[related]" {
+		t.Errorf("a need answered through related words: relaxed %s", relaxed(lonely))
+	}
+	for _, r := range lonely["results"].([]any) {
+		if m := r.(map[string]any)["match"]; m != "related" {
+			t.Errorf("a result for a need the person only described: match %v", m)
+		}
+	}
+	partial := ask("crochet cake zzzz")
+	if relaxed(partial) != "[words]" {
+		t.Errorf("a partial match: relaxed %s", relaxed(partial))
+	}
+	miss := ask("bowling")
+	if len(miss["results"].([]any)) != 0 || len(miss["choices"].([]any)) == 0 {
+		t.Errorf("a miss: %d results, choices %v", len(miss["results"].([]any)), miss["choices"])
+	}
+	low := ask("im not coping, any coffee mornings?")
+	if low["concern"] != true || low["safety"] != false || low["support"] == "" || len(low["results"].([]any)) == 0 {
+		t.Errorf("distress without danger: concern %v safety %v support %q, %d results", low["concern"], low["safety"], low["support"], len(low["results"].([]any)))
 	}
 }
