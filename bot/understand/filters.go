@@ -15,9 +15,10 @@ const maxAge = 110
 // toddler is a filter and may be a topic too ("things for toddlers").
 func (v *vocabulary) readFilters(toks []token, used []bool) (bot.Filters, []int) {
 	var f bot.Filters
+	// "step free" first, so its "free" is not read as a price.
+	f.StepFree = v.stepFree.markAll(toks, used)
 	f.Free = v.free.markAll(toks, used)
 	f.Cheap = !f.Free && v.cheap.markAll(toks, used)
-	f.StepFree = v.stepFree.markAll(toks, used)
 	if ages, ok := v.readAgeNumber(toks, used); ok {
 		f.Ages = &ages
 		return f, nil

@@ -88,7 +88,8 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 	}
 	for i, tok := range toks {
 		switch {
-		case used[i] || v.filler.at(toks, i, nil) != nil:
+		case used[i] || v.filler.at(toks, i, nil) != nil || isNumber(tok.word):
+			// A number left over ("5 minutes", "20") names no topic.
 		case v.generic.at(toks, i, nil) != nil:
 			if !slices.Contains(t.generic, tok.word) {
 				t.generic = append(t.generic, tok.word)
@@ -207,4 +208,14 @@ func withinEdits(a, b string, limit int) bool {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(y)] <= limit
+}
+
+// isNumber reports whether w is digits only.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
