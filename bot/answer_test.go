@@ -203,9 +203,22 @@ func TestCrisisComesFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ans.Safety != safety.Urgent || len(ans.Results) != 0 || !strings.Contains(ans.Reply, "call 999") || !strings.Contains(ans.Reply, "116 123") {
+		if ans.Safety != safety.Urgent || len(ans.Results) != 0 || !strings.Contains(ans.Reply, "call 999") || !strings.Contains(ans.Reply, "116 123") || !strings.Contains(ans.Reply, "keep talking to me") {
 			t.Errorf("%q: safety %v, %d results, reply:\n%s", text, ans.Safety, len(ans.Results), ans.Reply)
 		}
+	}
+}
+
+// TestConcern: distress without danger gets the normal answer, with one
+// gentle line naming a listening service first.
+func TestConcern(t *testing.T) {
+	b := sample(t)
+	ans, err := b.Answer(context.Background(), bot.Question{Text: "im not coping since i lost my husband", At: tuesday, From: "concern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Safety != safety.Concern || len(ans.Results) == 0 || !strings.HasPrefix(ans.Reply, ans.Support) || !strings.Contains(ans.Support, "116 123") {
+		t.Errorf("safety %v, %d results, support %q, reply:\n%s", ans.Safety, len(ans.Results), ans.Support, ans.Reply)
 	}
 }
 
@@ -222,8 +235,8 @@ func TestConversation(t *testing.T) {
 	if ans := ask("hi", nil); ans.Understood.Intent != "greeting" || !strings.Contains(ans.Reply, "knitting near me") {
 		t.Errorf("hi: %q", ans.Reply)
 	}
-	if ans := ask("help", nil); ans.Understood.Intent != "help" || len(ans.Reply) < 40 {
-		t.Errorf("help: %q", ans.Reply)
+	if ans := ask("help", nil); ans.Understood.Intent != bot.IntentHelp || !strings.Contains(ans.Reply, "116 123") || !strings.Contains(ans.Reply, "999") {
+		t.Errorf("help must always list the crisis numbers: %q", ans.Reply)
 	}
 	if ans := ask("more", nil); !strings.Contains(ans.Reply, "Ask me a question first") {
 		t.Errorf("more before any question: %q", ans.Reply)
