@@ -191,6 +191,8 @@ var benchQuestions = []struct {
 	{"topic", []string{"knitting", "toddler groups", "kniting", "quiz night", "something for lonely people", "choir", "men's shed"}},
 	{"topic+place", []string{"knitting in Oldbury", "toddler group near Tipton", "quiz near B64", "walking group in Langley", "bingo near Smethwick"}},
 	{"topic+time", []string{"knitting tomorrow", "toddler group this weekend", "quiz tonight", "choir on thursday evening", "free things next week"}},
+	{"situation", []string{"just moved here and dont know anyone", "i look after my mum", "im on my own all day", "my dad has dementia", "activities for my 8 year old"}},
+	{"miss", []string{"swimming", "chess club near Tipton", "lessons", "xqzzyplk near Oldbury", "bowling tomorrow"}},
 }
 
 var benchNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
