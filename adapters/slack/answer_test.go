@@ -163,6 +163,9 @@ func checkLimits(t *testing.T, p posted) {
 	}
 }
 
+// Everything a coach typed reaches Slack escaped. The fixture's angle
+// brackets are not HTML (the loader takes real tags such as <b> out on
+// purpose), so they reach the adapter and must be escaped there.
 func TestEscaping(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "assets.yaml")
@@ -182,7 +185,7 @@ assets:
     reviewed: 2026-10-01
     activities:
       - id: brunch
-        name: "Brunch <b>& chat</b>"
+        name: "Brunch <& chat> if a < b"
         description: "Toast & tea > coffee <https://evil.example|click>"
         tags: [toast, brunch]
         cost: "£2 <cash only>"
@@ -198,7 +201,7 @@ assets:
 	sock.send(commandEnvelope("env-1", "toast", h.slack.responseURL(1)))
 	p := h.slack.nextPost()
 	p.has(t,
-		"*Brunch &lt;b&gt;&amp; chat&lt;/b&gt;* at Tea &amp; Toast &lt;Tuesdays&gt;",
+		"*Brunch &lt;&amp; chat&gt; if a &lt; b* at Tea &amp; Toast &lt;Tuesdays&gt;",
 		"&lt;!channel&gt; 1 High Street &amp; Co",
 		"&lt;@U999&gt; 0121",
 		"Toast &amp; tea &gt; coffee &lt;https://evil.example|click&gt;",
@@ -206,7 +209,7 @@ assets:
 		"ring &lt;Sam&gt; &amp; ask",
 	)
 	all := p.all()
-	for _, raw := range []string{"<Tuesdays>", "<!channel>", "<@U999>", "<b>", "<https://evil", "<cash", "<Sam>"} {
+	for _, raw := range []string{"<Tuesdays>", "<!channel>", "<@U999>", "<& chat>", "a < b", "<https://evil", "<cash", "<Sam>"} {
 		if strings.Contains(all, raw) {
 			t.Errorf("unescaped %q in:\n%s", raw, all)
 		}
