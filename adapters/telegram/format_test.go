@@ -50,16 +50,17 @@ func (fixed) Forget(string)                                              {}
 func (fixed) Asset(string) (*bot.Asset, bool)                            { return nil, false }
 func (fixed) Crisis(string) (bot.Answer, bool)                           { return bot.Answer{}, false }
 
-// longAnswer has n results with long names, and more to come.
+// longAnswer has n results with long names, and more to come. Each is
+// written out in its Card, as the core does: the adapter lays out the
+// Card alone.
 func longAnswer(n int) bot.Answer {
 	ans := bot.Answer{Intro: "Here's everything on in Tipton:", Footer: `Say "more" to see more.`, More: true}
-	start := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	end := start.Add(time.Hour)
 	for i := range n {
 		a := &bot.Asset{ID: fmt.Sprintf("venue-%d", i), Name: fmt.Sprintf("Venue %d & Friends", i), Kind: "community-centre",
 			Address: strings.Repeat("Long Street ", 8) + "Tipton", Postcode: "DY4 8EX", Point: &bot.Point{Lat: 52.5, Lon: -2.06}}
 		act := &bot.Activity{ID: "a", Name: fmt.Sprintf("Activity %d <with a long name that goes on and on>", i), Cost: "free"}
-		ans.Results = append(ans.Results, bot.Result{Asset: a, Activity: act, Next: &start, End: &end})
+		card := bot.Card{Title: act.Name + ", " + a.Name, Name: act.Name, Venue: a.Name, When: "Tomorrow (Wed 25 Nov), 10:00–11:00", Cost: "Free", Where: a.Address + ", " + a.Postcode}
+		ans.Results = append(ans.Results, bot.Result{Asset: a, Activity: act, Card: card})
 	}
 	return ans
 }
