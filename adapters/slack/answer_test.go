@@ -75,7 +75,16 @@ func TestMoreOnAnOlderAnswerDoesNotShowANewerOnesResults(t *testing.T) {
 	sock.send(commandEnvelope("env-4", "thanks", h.slack.responseURL(4)))
 	h.slack.nextPost()
 	sock.send(buttonEnvelope("env-5", buttonPayload("signpost_more", toddlers.buttonValue("signpost_more"), h.slack.responseURL(5), true)))
-	h.slack.nextPost().has(t, "Here are more:", "*Muddy Tots* at Sunshine Tots")
+	more := h.slack.nextPost()
+	more.has(t, "Here are more:", "*Ages:* 0-5")
+	for _, first := range []string{"Busy Bees", "Muddy Tots", "Little Lambs"} {
+		if !strings.Contains(toddlers.all(), first) {
+			t.Fatalf("the toddler answer's first page lacks %s:\n%s", first, toddlers.all())
+		}
+		if strings.Contains(more.all(), first) {
+			t.Errorf("More repeated %s from the first page:\n%s", first, more.all())
+		}
+	}
 }
 
 func TestMoreInAThreadContinuesThere(t *testing.T) {

@@ -74,7 +74,7 @@ func TestDirectMessageIsAnsweredDirectly(t *testing.T) {
 	if p.via != "chat.postMessage" || p.channel != "D0DM" || p.thread != "" {
 		t.Fatalf("answer went via %s to %s thread %q, want straight into the DM", p.via, p.channel, p.thread)
 	}
-	p.has(t, "toddler near Tipton", "*Toddler Group* at Busy Bees Toddler Group", "[More]")
+	p.has(t, "toddler group near Tipton", "*Toddler Group* at Busy Bees Toddler Group", "[More]")
 	h.shutdown()
 	h.slack.noMorePosts()
 	h.logClean("toddler", "Tipton")
