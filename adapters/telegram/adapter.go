@@ -39,6 +39,8 @@ type Bot interface {
 	// Crisis is the safety answer, if text sounds like someone in danger,
 	// without a search: for messages over a chat's rate.
 	Crisis(text string) (bot.Answer, bool)
+	// SafetyMessage is the area's crisis numbers, which /help ends with.
+	SafetyMessage() string
 }
 
 // Config is the adapter's settings. Zero values mean the defaults.

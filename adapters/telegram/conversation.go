@@ -42,7 +42,7 @@ func (a *Adapter) command(c *chat, in incoming) []reply {
 	case "start":
 		return []reply{a.welcome(c.group)}
 	case "help":
-		return []reply{htmlReply(helpText(), nil)}
+		return []reply{htmlReply(helpText(a.core.SafetyMessage()), nil)}
 	case "near":
 		if in.text != "" {
 			return a.ask(c, "near "+in.text, nil)

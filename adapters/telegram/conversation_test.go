@@ -97,8 +97,8 @@ func TestCommands(t *testing.T) {
 	}
 
 	h.srv.Push(private(532, "/help"))
-	if c := h.reply(t, 532); !strings.Contains(c.Text(), "/forget – Forget my location and last question") || !strings.Contains(c.Text(), "free or cheap") {
-		t.Errorf("/help:\n%s", c.Text())
+	if c := h.reply(t, 532); !strings.Contains(c.Text(), "/forget – Forget my location and last question") || !strings.Contains(c.Text(), "free or cheap") || !strings.HasSuffix(c.Text(), "\n\n"+core.SafetyMessage()) {
+		t.Errorf("/help, which ends with the crisis numbers:\n%s", c.Text())
 	}
 
 	h.srv.Push(private(533, "/near"))

@@ -49,6 +49,7 @@ func (f fixed) Answer(context.Context, bot.Question) (bot.Answer, error) { retur
 func (fixed) Forget(string)                                              {}
 func (fixed) Asset(string) (*bot.Asset, bool)                            { return nil, false }
 func (fixed) Crisis(string) (bot.Answer, bool)                           { return bot.Answer{}, false }
+func (fixed) SafetyMessage() string                                      { return "Call 999 in danger." }
 
 // longAnswer has n results with long names, and more to come. Each is
 // written out in its Card, as the core does: the adapter lays out the
