@@ -71,7 +71,7 @@ func (a *Adapter) ask(c *chat, text string, near *bot.Point) []reply {
 	if ans.Safety == safety.Urgent {
 		return []reply{{plain: ans.Reply, urgent: true}}
 	}
-	out := a.format(ans, now)
+	out := a.format(ans)
 	if len(out) == 0 {
 		// Never leave a question unanswered, even if the core has nothing
 		// to say.

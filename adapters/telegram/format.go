@@ -2,7 +2,6 @@ package telegram
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"signpost/bot"
@@ -48,12 +47,16 @@ func htmlReply(html string, markup any) reply {
 
 func plainReply(text string) reply { return reply{plain: text} }
 
-// format writes an answer as Telegram HTML: the intro, each result's
-// name in bold with when, cost, distance and address, then the footer,
-// split into messages below Telegram's limit. The last message carries
-// the buttons: Map for each place and More when there is more.
-func (a *Adapter) format(ans bot.Answer, now time.Time) []reply {
+// format writes an answer as Telegram HTML: the support line in italics
+// when there is one, the intro, each result's Card (its title in bold, a
+// line of when, cost and distance, and where), then the footer, split
+// into messages below Telegram's limit. The last message carries the
+// buttons: the choices, Map for each place and More when there is more.
+func (a *Adapter) format(ans bot.Answer) []reply {
 	var b strings.Builder
+	if ans.Support != "" {
+		b.WriteString("<i>" + escape(ans.Support) + "</i>\n\n")
+	}
 	b.WriteString(escape(ans.Intro))
 	for _, r := range ans.Results {
 		b.WriteString("\n\n<b>" + escape(r.Card.Title) + "</b>")

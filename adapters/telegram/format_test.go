@@ -42,6 +42,26 @@ func TestEveryAssetFieldEscaped(t *testing.T) {
 	}
 }
 
+// A message showing distress without danger gets its answer with the
+// area's support line first, in italics and escaped; /help ends with the
+// area's crisis numbers, escaped too.
+func TestSupportLineFirstAndHelpEndsWithCrisisNumbers(t *testing.T) {
+	h := start(t, telegram.Config{}, realBot(t, "testdata/escaping.yaml"))
+	h.srv.Push(private(903, "I feel so low, is there a chatty table"))
+	c := h.reply(t, 903)
+	if want := "<i>If things feel too much, Samaritans &amp; friends &lt;any time&gt;: 116 123</i>\n\n"; !strings.HasPrefix(c.Text(), want) {
+		t.Errorf("reply does not begin with %q:\n%s", want, c.Text())
+	}
+	if !strings.Contains(c.Text(), "<b>Chatty Table &lt;not bold&gt; if a &lt; b, Tea &amp; Toast &lt;Tuesdays&gt;</b>") || c.Params["parse_mode"] != "HTML" {
+		t.Errorf("the answer after the support line:\n%s", c.Text())
+	}
+
+	h.srv.Push(private(904, "/help"))
+	if c := h.reply(t, 904); !strings.HasSuffix(c.Text(), "\n\nIn danger? Call 999 &amp; stay safe &lt;now&gt;.") || c.Params["parse_mode"] != "HTML" {
+		t.Errorf("/help should end with the area's crisis numbers:\n%s", c.Text())
+	}
+}
+
 // fixed answers every question with one answer.
 type fixed struct{ ans bot.Answer }
 
