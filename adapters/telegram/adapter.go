@@ -124,7 +124,7 @@ type Adapter struct {
 	seen   *seenSet
 	chats  *chats
 	global *rate.Limiter
-	keys   *assetKeys
+	keys   *buttonKeys
 
 	// work is the context replies are sent under: it outlives Run's
 	// context by the shutdown grace.
@@ -200,7 +200,7 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 	// Bursts of a tenth of the rate: no second holds more than 27 at the
 	// default, inside Telegram's 30.
 	a.global = rate.NewLimiter(rate.Limit(cfg.Rate), max(1, int(cfg.Rate/10)))
-	a.keys = newAssetKeys(assetKeysKeep)
+	a.keys = newButtonKeys(buttonKeysKeep)
 	a.work, a.cancelWork = context.WithCancel(context.Background())
 
 	api, err := tgbot.New(cfg.Token,

@@ -92,7 +92,8 @@ func (a *Adapter) safetyOnly(text string) []reply {
 	return []reply{{plain: ans.Reply, urgent: true}}
 }
 
-// button answers a pressed inline button: More, or a result's Map.
+// button answers a pressed inline button: More, a choice, or a result's
+// Map. A choice is answered as if its question had been typed.
 func (a *Adapter) button(c *chat, data string) []reply {
 	b, ok := parseButton(data)
 	switch {
@@ -101,11 +102,14 @@ func (a *Adapter) button(c *chat, data string) []reply {
 	case b.more:
 		return a.ask(c, "more", nil)
 	}
-	id, ok := a.keys.resolve(b.key)
+	value, ok := a.keys.resolve(b.key)
 	if !ok {
 		return []reply{plainReply(expiredButton)}
 	}
-	asset, ok := a.core.Asset(id)
+	if b.kind == choiceButton {
+		return a.ask(c, value, nil)
+	}
+	asset, ok := a.core.Asset(value)
 	if !ok {
 		return []reply{plainReply("Sorry, that place is no longer on my list. Ask me again to see what's on now.")}
 	}
