@@ -120,7 +120,8 @@ func TestBlockKitLimits(t *testing.T) {
 	var results []bot.Result
 	for i := range 60 {
 		act := &bot.Activity{ID: fmt.Sprint("a", i), Name: fmt.Sprintf("Activity %02d ", i) + long, Description: long, Cost: long}
-		results = append(results, bot.Result{Asset: asset, Activity: act})
+		card := bot.Card{Title: act.Name + ", " + asset.Name, Name: act.Name, Venue: asset.Name, When: "Tomorrow (Wed 25 Nov), 10:00–11:00", Cost: long, Where: long}
+		results = append(results, bot.Result{Asset: asset, Activity: act, Card: card})
 	}
 	fb := &fakeBot{answer: bot.Answer{Intro: strings.Repeat("Here's what I found for & < > ", 400), Results: results}}
 	h, sock := startSocket(t, fb, slack.Config{})
@@ -211,6 +212,7 @@ assets:
 	p := h.slack.nextPost()
 	p.has(t,
 		"*Brunch &lt;&amp; chat&gt; if a &lt; b* at Tea &amp; Toast &lt;Tuesdays&gt;",
+		"*Tea &amp; Toast &lt;Tuesdays&gt; (cafe)*",
 		"&lt;!channel&gt; 1 High Street &amp; Co",
 		"&lt;@U999&gt; 0121",
 		"Toast &amp; tea &gt; coffee &lt;https://evil.example|click&gt;",
@@ -289,4 +291,20 @@ func TestExpiredResponseURLFallsBackToPostEphemeral(t *testing.T) {
 		t.Errorf("answer went via %s to %s for %q, want chat.postEphemeral for the person who asked", p.via, p.channel, p.user)
 	}
 	p.has(t, "Knit and Natter")
+}
+
+// Just after midnight in summer the server's clock (UTC) is still on the
+// day before: a session at 10:00 is today all the same, as the area
+// counts days, and so is the entry's staleness (the bug showed it as
+// "Tomorrow" between midnight and 01:00 BST).
+func TestTodayJustAfterMidnightInSummer(t *testing.T) {
+	at := time.Date(2026, 7, 14, 23, 30, 0, 0, time.UTC) // 00:30 on Wednesday 15 July in London
+	h, sock := startSocket(t, realBotAt(t, filepath.Join("testdata", "midnight.yaml"), at), slack.Config{Now: func() time.Time { return at }})
+	sock.send(commandEnvelope("env-1", "rhyme time", h.slack.responseURL(1)))
+	p := h.slack.nextPost()
+	p.has(t, "*Rhyme Time* at Tipton Library", "*When:* Today (Wed 15 Jul), 10:00–11:00",
+		":warning: Last checked 14 Jul 2025, over 12 months ago: confirm with the venue before passing this on.")
+	if strings.Contains(p.all(), "Tomorrow") {
+		t.Errorf("a session later today is shown as tomorrow:\n%s", p.all())
+	}
 }

@@ -143,22 +143,22 @@ func buttons(id string, more, share bool) *slackapi.ActionBlock {
 
 // answerContent is the bot's answer as Block Kit: the opening, then per
 // result everything a member of staff may pass on.
-func answerContent(ans bot.Answer, now time.Time) content {
+func answerContent(ans bot.Answer) content {
 	intro := ans.Intro
 	if intro == "" {
 		intro = ans.Reply
 	}
 	c := content{intro: escape(intro), botMore: ans.More, shareable: len(ans.Results) > 0, fallback: intro}
 	for _, r := range ans.Results {
-		c.items = append(c.items, resultItem(r, now))
+		c.items = append(c.items, resultItem(r))
 	}
 	return c
 }
 
-// resultItem is one result: a divider, its details, and when a coach
-// last checked it.
-func resultItem(r bot.Result, now time.Time) []slackapi.Block {
-	lines := []string{title(r)}
+// resultItem is one result, laid out from the Card the core wrote: a
+// divider, its details, and when a coach last checked it.
+func resultItem(r bot.Result) []slackapi.Block {
+	lines := []string{title(r.Card)}
 	add := func(label, value string) {
 		if value != "" {
 			lines = append(lines, "*"+label+":* "+value)
@@ -182,15 +182,17 @@ func resultItem(r bot.Result, now time.Time) []slackapi.Block {
 	if desc != "" {
 		lines = append(lines, escape(clip(desc, maxDescription)))
 	}
-	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(checked(r.Asset, now))}
+	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(checked(r.Asset.Reviewed, r.Card.Stale))}
 }
 
-// title is the result's name in bold, with its venue or kind.
-func title(r bot.Result) string {
-	if r.Activity != nil {
-		return "*" + escape(r.Activity.Name) + "* at " + escape(r.Asset.Name)
+// title is the result's name in bold with its venue, "*Name* at Venue",
+// or the card's whole title in bold for a venue, or an activity named as
+// its venue.
+func title(c bot.Card) string {
+	if c.Venue != "" {
+		return "*" + escape(c.Name) + "* at " + escape(c.Venue)
 	}
-	return "*" + escape(r.Asset.Name) + "* (" + escape(strings.ReplaceAll(r.Asset.Kind, "-", " ")) + ")"
+	return "*" + escape(c.Title) + "*"
 }
 
 func bookingText(b string) string {
@@ -231,15 +233,16 @@ func link(target, label string) string {
 	return "<" + escape(href) + "|" + strings.ReplaceAll(escape(label), "|", "¦") + ">"
 }
 
-// checked says when a coach last checked the entry, with a warning when
-// that was over 12 months ago or never.
-func checked(a *bot.Asset, now time.Time) string {
+// checked says when a coach last checked the entry, reviewed (zero for
+// never), with a warning when the core found it stale: never checked, or
+// over 12 months ago by the area's calendar.
+func checked(reviewed bot.Date, stale bool) string {
 	const confirm = ": confirm with the venue before passing this on."
-	if a.Reviewed.IsZero() {
+	if reviewed.IsZero() {
 		return ":warning: Never checked by a coach" + confirm
 	}
-	when := dateText(a.Reviewed)
-	if bot.DateOf(now).DaysSince(a.Reviewed) > bot.StaleAfterDays {
+	when := dateText(reviewed)
+	if stale {
 		return ":warning: Last checked " + when + ", over 12 months ago" + confirm
 	}
 	return "Last checked " + when

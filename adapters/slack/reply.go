@@ -74,13 +74,12 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 // An answer with results replaces what the bot's "more" follows on from,
 // so it becomes the person's latest.
 func (a *Adapter) ask(ctx context.Context, text, conv string, to place, via string) {
-	now := a.now()
-	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: now, Channel: "slack"})
+	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: a.now(), Channel: "slack"})
 	if err != nil {
 		// The bot's answer already says sorry; its error is for the operator.
 		a.log.Error("slack: the bot could not answer", "err", err)
 	}
-	c := answerContent(ans, now)
+	c := answerContent(ans)
 	id, blocks := a.keep(to, c, conv, "")
 	if len(ans.Results) > 0 {
 		a.latest.Put(conv, id)
