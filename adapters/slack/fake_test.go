@@ -551,3 +551,5 @@ func (f *fakeBot) Answer(ctx context.Context, q bot.Question) (bot.Answer, error
 }
 
 func (f *fakeBot) Stale(time.Time) []bot.StaleAsset { return f.stale }
+
+func (f *fakeBot) SafetyMessage() string { return "In danger? Call 999." }

@@ -54,7 +54,7 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 	now := a.now()
 	switch cmd.kind {
 	case showHelp:
-		a.deliver(ctx, to, helpContent(), conv, "", via)
+		a.deliver(ctx, to, helpContent(a.bot.SafetyMessage()), conv, "", via)
 	case showGaps:
 		c, err := gapsContent(a.cfg.Gaps, now)
 		if err != nil {
