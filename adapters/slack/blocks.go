@@ -26,9 +26,13 @@ const (
 	introSections = 3
 )
 
-// content is a reply before it is cut into messages: an opening, then
-// items (one result, or a few lines of a list), each a few blocks.
+// content is a reply before it is cut into messages: a support line, an
+// opening, then items (one result, or a few lines of a list), each a few
+// blocks.
 type content struct {
+	// support is a gentle line with a listening service, mrkdwn already
+	// escaped, shown first; "" for none.
+	support string
 	// intro is mrkdwn, already escaped.
 	intro string
 	items [][]slackapi.Block
@@ -111,8 +115,11 @@ func textBlocks(s string, max int) []slackapi.Block {
 // layout is the first message of c, leaving room for the buttons, and
 // the items left over for More.
 func layout(c content) (blocks []slackapi.Block, rest [][]slackapi.Block) {
+	if c.support != "" {
+		blocks = append(blocks, section(c.support))
+	}
 	if c.intro != "" {
-		blocks = textBlocks(c.intro, introSections)
+		blocks = append(blocks, textBlocks(c.intro, introSections)...)
 	}
 	room := maxBlocks - len(blocks) - 1
 	for i, it := range c.items {
@@ -141,14 +148,17 @@ func buttons(id string, more, share bool) *slackapi.ActionBlock {
 	return slackapi.NewActionBlock("signpost_buttons", els...)
 }
 
-// answerContent is the bot's answer as Block Kit: the opening, then per
-// result everything a member of staff may pass on.
+// answerContent is the bot's answer as Block Kit: the support line, the
+// opening, then per result everything a member of staff may pass on.
 func answerContent(ans bot.Answer) content {
 	intro := ans.Intro
 	if intro == "" {
 		intro = ans.Reply
 	}
-	c := content{intro: escape(intro), botMore: ans.More, shareable: len(ans.Results) > 0, fallback: intro}
+	c := content{intro: escape(intro), botMore: ans.More, shareable: len(ans.Results) > 0, fallback: joinNonEmpty("\n\n", ans.Support, intro)}
+	if ans.Support != "" {
+		c.support = escape(ans.Support)
+	}
 	for _, r := range ans.Results {
 		c.items = append(c.items, resultItem(r))
 	}
