@@ -2,6 +2,7 @@ package slack
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ const (
 
 // content is a reply before it is cut into messages: a support line, an
 // opening, then items (one result, or a few lines of a list), each a few
-// blocks.
+// blocks, and choices to pick from.
 type content struct {
 	// support is a gentle line with a listening service, mrkdwn already
 	// escaped, shown first; "" for none.
@@ -36,6 +37,8 @@ type content struct {
 	// intro is mrkdwn, already escaped.
 	intro string
 	items [][]slackapi.Block
+	// choices are what the person may pick next, each a button.
+	choices []bot.Choice
 	// perPage is how many items one message shows; 0 means all that fit.
 	perPage int
 	// botMore reports whether the bot has further results for "more".
@@ -112,8 +115,8 @@ func textBlocks(s string, max int) []slackapi.Block {
 	return blocks
 }
 
-// layout is the first message of c, leaving room for the buttons, and
-// the items left over for More.
+// layout is the first message of c, leaving room for the buttons (the
+// choices' and More's), and the items left over for More.
 func layout(c content) (blocks []slackapi.Block, rest [][]slackapi.Block) {
 	if c.support != "" {
 		blocks = append(blocks, section(c.support))
@@ -122,6 +125,9 @@ func layout(c content) (blocks []slackapi.Block, rest [][]slackapi.Block) {
 		blocks = append(blocks, textBlocks(c.intro, introSections)...)
 	}
 	room := maxBlocks - len(blocks) - 1
+	if len(c.choices) > 0 {
+		room--
+	}
 	for i, it := range c.items {
 		if i > 0 && (len(it) > room || i == c.perPage) {
 			return blocks, c.items[i:]
@@ -148,14 +154,45 @@ func buttons(id string, more, share bool) *slackapi.ActionBlock {
 	return slackapi.NewActionBlock("signpost_buttons", els...)
 }
 
+// Choice buttons: one actions block, each button's action id
+// actionChoice and its place ("signpost_choice_1"), as Slack wants action
+// ids unique within a block, and its value the question it asks.
+const (
+	actionChoice = "signpost_choice"
+	// maxLabel and maxValue are Slack's limits on a button's text and
+	// value; maxButtons on the elements of one actions block.
+	maxLabel   = 75
+	maxValue   = 2000
+	maxButtons = 25
+)
+
+// choiceButtons are the choices as buttons, or nil when there are none.
+// A choice whose question is too long for a button's value (no real one
+// is) is left out rather than cut, which would ask something else.
+func choiceButtons(choices []bot.Choice) *slackapi.ActionBlock {
+	var els []slackapi.BlockElement
+	for _, c := range choices {
+		if c.Ask == "" || len(c.Ask) > maxValue || len(els) == maxButtons {
+			continue
+		}
+		id := actionChoice + "_" + strconv.Itoa(len(els)+1)
+		els = append(els, slackapi.NewButtonBlockElement(id, c.Ask, slackapi.NewTextBlockObject(slackapi.PlainTextType, clip(c.Label, maxLabel), false, false)))
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slackapi.NewActionBlock("signpost_choices", els...)
+}
+
 // answerContent is the bot's answer as Block Kit: the support line, the
-// opening, then per result everything a member of staff may pass on.
+// opening, per result everything a member of staff may pass on, and the
+// choices.
 func answerContent(ans bot.Answer) content {
 	intro := ans.Intro
 	if intro == "" {
 		intro = ans.Reply
 	}
-	c := content{intro: escape(intro), botMore: ans.More, shareable: len(ans.Results) > 0, fallback: joinNonEmpty("\n\n", ans.Support, intro)}
+	c := content{intro: escape(intro), choices: ans.Choices, botMore: ans.More, shareable: len(ans.Results) > 0, fallback: joinNonEmpty("\n\n", ans.Support, intro)}
 	if ans.Support != "" {
 		c.support = escape(ans.Support)
 	}
