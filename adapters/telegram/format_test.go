@@ -129,3 +129,20 @@ func TestLongAnswerSplitBelowTheLimit(t *testing.T) {
 		t.Errorf("4 messages to one chat in %v; Telegram allows about one a second after a short burst", gap)
 	}
 }
+
+// Just after midnight in summer the server's clock (UTC) is still on the
+// day before: a session at 10:00 is today all the same, as the area
+// counts days (the bug showed it as "Tomorrow" between midnight and
+// 01:00 BST).
+func TestTodayJustAfterMidnightInSummer(t *testing.T) {
+	at := time.Date(2026, 7, 14, 23, 30, 0, 0, time.UTC) // 00:30 on Wednesday 15 July in London
+	h := start(t, telegram.Config{Now: func() time.Time { return at }}, realBotAt(t, "testdata/midnight.yaml", at))
+	h.srv.Push(private(905, "rhyme time"))
+	c := h.reply(t, 905)
+	if want := "<b>Rhyme Time, Tipton Library</b>\nToday (Wed 15 Jul), 10:00–11:00 · Free\nUnity Walk, Tipton, DY4 8QL"; !strings.Contains(c.Text(), want) {
+		t.Errorf("reply lacks %q:\n%s", want, c.Text())
+	}
+	if strings.Contains(c.Text(), "Tomorrow") {
+		t.Errorf("a session later today is shown as tomorrow:\n%s", c.Text())
+	}
+}
