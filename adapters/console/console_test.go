@@ -8,8 +8,12 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
+	"signpost/assets"
 	"signpost/bot"
+	"signpost/bot/understand"
+	"signpost/index"
 )
 
 // fakeBot records questions and answers each with a fixed reply, or fails
@@ -74,5 +78,42 @@ func TestRunEndsAtEndOfInput(t *testing.T) {
 	}
 	if len(f.asked) != 1 || !strings.Contains(out.String(), "reply to hi") {
 		t.Errorf("a last line with no newline should still be answered: %q", out.String())
+	}
+}
+
+// "help" in the console is the real bot's help over the sample list,
+// which ends with the area's crisis numbers; and choices are numbered,
+// so typing a number picks one.
+func TestHelpShowsCrisisNumbersAndChoicesAreNumbered(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	cat, _, err := assets.Load("../../assets.yaml", assets.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(bot.Config{Now: func() time.Time { return now }}, bot.NewInMemory(time.Hour))
+	b.Use(cat, ix, understand.New(cat, nil))
+	t.Cleanup(b.Close)
+
+	var out bytes.Buffer
+	if err := Run(context.Background(), b, strings.NewReader("help\nstruggling\n1\n"), &out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Tell me what you're looking for",
+		"\n\n" + b.SafetyMessage() + "\n",
+		"1. Help with money\n2. Wellbeing and mental health\n\nType a number to choose.",
+		"Here's what I found for money advice:",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(b.SafetyMessage(), "999") {
+		t.Errorf("the sample's crisis message %q has no 999", b.SafetyMessage())
 	}
 }

@@ -75,7 +75,16 @@ func TestMoreOnAnOlderAnswerDoesNotShowANewerOnesResults(t *testing.T) {
 	sock.send(commandEnvelope("env-4", "thanks", h.slack.responseURL(4)))
 	h.slack.nextPost()
 	sock.send(buttonEnvelope("env-5", buttonPayload("signpost_more", toddlers.buttonValue("signpost_more"), h.slack.responseURL(5), true)))
-	h.slack.nextPost().has(t, "Here are more:", "*Muddy Tots* at Sunshine Tots")
+	more := h.slack.nextPost()
+	more.has(t, "Here are more:", "*Ages:* 0-5")
+	for _, first := range []string{"Busy Bees", "Muddy Tots", "Little Lambs"} {
+		if !strings.Contains(toddlers.all(), first) {
+			t.Fatalf("the toddler answer's first page lacks %s:\n%s", first, toddlers.all())
+		}
+		if strings.Contains(more.all(), first) {
+			t.Errorf("More repeated %s from the first page:\n%s", first, more.all())
+		}
+	}
 }
 
 func TestMoreInAThreadContinuesThere(t *testing.T) {
@@ -111,7 +120,8 @@ func TestBlockKitLimits(t *testing.T) {
 	var results []bot.Result
 	for i := range 60 {
 		act := &bot.Activity{ID: fmt.Sprint("a", i), Name: fmt.Sprintf("Activity %02d ", i) + long, Description: long, Cost: long}
-		results = append(results, bot.Result{Asset: asset, Activity: act})
+		card := bot.Card{Title: act.Name + ", " + asset.Name, Name: act.Name, Venue: asset.Name, When: "Tomorrow (Wed 25 Nov), 10:00–11:00", Cost: long, Where: long}
+		results = append(results, bot.Result{Asset: asset, Activity: act, Card: card})
 	}
 	fb := &fakeBot{answer: bot.Answer{Intro: strings.Repeat("Here's what I found for & < > ", 400), Results: results}}
 	h, sock := startSocket(t, fb, slack.Config{})
@@ -163,6 +173,9 @@ func checkLimits(t *testing.T, p posted) {
 	}
 }
 
+// Everything a coach typed reaches Slack escaped. The fixture's angle
+// brackets are not HTML (the loader takes real tags such as <b> out on
+// purpose), so they reach the adapter and must be escaped there.
 func TestEscaping(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "assets.yaml")
@@ -182,7 +195,7 @@ assets:
     reviewed: 2026-10-01
     activities:
       - id: brunch
-        name: "Brunch <b>& chat</b>"
+        name: "Brunch <& chat> if a < b"
         description: "Toast & tea > coffee <https://evil.example|click>"
         tags: [toast, brunch]
         cost: "£2 <cash only>"
@@ -198,7 +211,8 @@ assets:
 	sock.send(commandEnvelope("env-1", "toast", h.slack.responseURL(1)))
 	p := h.slack.nextPost()
 	p.has(t,
-		"*Brunch &lt;b&gt;&amp; chat&lt;/b&gt;* at Tea &amp; Toast &lt;Tuesdays&gt;",
+		"*Brunch &lt;&amp; chat&gt; if a &lt; b* at Tea &amp; Toast &lt;Tuesdays&gt;",
+		"*Tea &amp; Toast &lt;Tuesdays&gt; (cafe)*",
 		"&lt;!channel&gt; 1 High Street &amp; Co",
 		"&lt;@U999&gt; 0121",
 		"Toast &amp; tea &gt; coffee &lt;https://evil.example|click&gt;",
@@ -206,7 +220,7 @@ assets:
 		"ring &lt;Sam&gt; &amp; ask",
 	)
 	all := p.all()
-	for _, raw := range []string{"<Tuesdays>", "<!channel>", "<@U999>", "<b>", "<https://evil", "<cash", "<Sam>"} {
+	for _, raw := range []string{"<Tuesdays>", "<!channel>", "<@U999>", "<& chat>", "a < b", "<https://evil", "<cash", "<Sam>"} {
 		if strings.Contains(all, raw) {
 			t.Errorf("unescaped %q in:\n%s", raw, all)
 		}
@@ -277,4 +291,20 @@ func TestExpiredResponseURLFallsBackToPostEphemeral(t *testing.T) {
 		t.Errorf("answer went via %s to %s for %q, want chat.postEphemeral for the person who asked", p.via, p.channel, p.user)
 	}
 	p.has(t, "Knit and Natter")
+}
+
+// Just after midnight in summer the server's clock (UTC) is still on the
+// day before: a session at 10:00 is today all the same, as the area
+// counts days, and so is the entry's staleness (the bug showed it as
+// "Tomorrow" between midnight and 01:00 BST).
+func TestTodayJustAfterMidnightInSummer(t *testing.T) {
+	at := time.Date(2026, 7, 14, 23, 30, 0, 0, time.UTC) // 00:30 on Wednesday 15 July in London
+	h, sock := startSocket(t, realBotAt(t, filepath.Join("testdata", "midnight.yaml"), at), slack.Config{Now: func() time.Time { return at }})
+	sock.send(commandEnvelope("env-1", "rhyme time", h.slack.responseURL(1)))
+	p := h.slack.nextPost()
+	p.has(t, "*Rhyme Time* at Tipton Library", "*When:* Today (Wed 15 Jul), 10:00–11:00",
+		":warning: Last checked 14 Jul 2025, over 12 months ago: confirm with the venue before passing this on.")
+	if strings.Contains(p.all(), "Tomorrow") {
+		t.Errorf("a session later today is shown as tomorrow:\n%s", p.all())
+	}
 }

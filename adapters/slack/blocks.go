@@ -2,6 +2,7 @@ package slack
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,12 +27,18 @@ const (
 	introSections = 3
 )
 
-// content is a reply before it is cut into messages: an opening, then
-// items (one result, or a few lines of a list), each a few blocks.
+// content is a reply before it is cut into messages: a support line, an
+// opening, then items (one result, or a few lines of a list), each a few
+// blocks, and choices to pick from.
 type content struct {
+	// support is a gentle line with a listening service, mrkdwn already
+	// escaped, shown first; "" for none.
+	support string
 	// intro is mrkdwn, already escaped.
 	intro string
 	items [][]slackapi.Block
+	// choices are what the person may pick next, each a button.
+	choices []bot.Choice
 	// perPage is how many items one message shows; 0 means all that fit.
 	perPage int
 	// botMore reports whether the bot has further results for "more".
@@ -108,13 +115,19 @@ func textBlocks(s string, max int) []slackapi.Block {
 	return blocks
 }
 
-// layout is the first message of c, leaving room for the buttons, and
-// the items left over for More.
+// layout is the first message of c, leaving room for the buttons (the
+// choices' and More's), and the items left over for More.
 func layout(c content) (blocks []slackapi.Block, rest [][]slackapi.Block) {
+	if c.support != "" {
+		blocks = append(blocks, section(c.support))
+	}
 	if c.intro != "" {
-		blocks = textBlocks(c.intro, introSections)
+		blocks = append(blocks, textBlocks(c.intro, introSections)...)
 	}
 	room := maxBlocks - len(blocks) - 1
+	if len(c.choices) > 0 {
+		room--
+	}
 	for i, it := range c.items {
 		if i > 0 && (len(it) > room || i == c.perPage) {
 			return blocks, c.items[i:]
@@ -141,24 +154,58 @@ func buttons(id string, more, share bool) *slackapi.ActionBlock {
 	return slackapi.NewActionBlock("signpost_buttons", els...)
 }
 
-// answerContent is the bot's answer as Block Kit: the opening, then per
-// result everything a member of staff may pass on.
-func answerContent(ans bot.Answer, now time.Time) content {
+// Choice buttons: one actions block, each button's action id
+// actionChoice and its place ("signpost_choice_1"), as Slack wants action
+// ids unique within a block, and its value the question it asks.
+const (
+	actionChoice = "signpost_choice"
+	// maxLabel and maxValue are Slack's limits on a button's text and
+	// value; maxButtons on the elements of one actions block.
+	maxLabel   = 75
+	maxValue   = 2000
+	maxButtons = 25
+)
+
+// choiceButtons are the choices as buttons, or nil when there are none.
+// A choice whose question is too long for a button's value (no real one
+// is) is left out rather than cut, which would ask something else.
+func choiceButtons(choices []bot.Choice) *slackapi.ActionBlock {
+	var els []slackapi.BlockElement
+	for _, c := range choices {
+		if c.Ask == "" || len(c.Ask) > maxValue || len(els) == maxButtons {
+			continue
+		}
+		id := actionChoice + "_" + strconv.Itoa(len(els)+1)
+		els = append(els, slackapi.NewButtonBlockElement(id, c.Ask, slackapi.NewTextBlockObject(slackapi.PlainTextType, clip(c.Label, maxLabel), false, false)))
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slackapi.NewActionBlock("signpost_choices", els...)
+}
+
+// answerContent is the bot's answer as Block Kit: the support line, the
+// opening, per result everything a member of staff may pass on, and the
+// choices.
+func answerContent(ans bot.Answer) content {
 	intro := ans.Intro
 	if intro == "" {
 		intro = ans.Reply
 	}
-	c := content{intro: escape(intro), botMore: ans.More, shareable: len(ans.Results) > 0, fallback: intro}
+	c := content{intro: escape(intro), choices: ans.Choices, botMore: ans.More, shareable: len(ans.Results) > 0, fallback: joinNonEmpty("\n\n", ans.Support, intro)}
+	if ans.Support != "" {
+		c.support = escape(ans.Support)
+	}
 	for _, r := range ans.Results {
-		c.items = append(c.items, resultItem(r, now))
+		c.items = append(c.items, resultItem(r))
 	}
 	return c
 }
 
-// resultItem is one result: a divider, its details, and when a coach
-// last checked it.
-func resultItem(r bot.Result, now time.Time) []slackapi.Block {
-	lines := []string{title(r)}
+// resultItem is one result, laid out from the Card the core wrote: a
+// divider, its details, and when a coach last checked it.
+func resultItem(r bot.Result) []slackapi.Block {
+	lines := []string{title(r.Card)}
 	add := func(label, value string) {
 		if value != "" {
 			lines = append(lines, "*"+label+":* "+value)
@@ -182,15 +229,17 @@ func resultItem(r bot.Result, now time.Time) []slackapi.Block {
 	if desc != "" {
 		lines = append(lines, escape(clip(desc, maxDescription)))
 	}
-	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(checked(r.Asset, now))}
+	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(checked(r.Asset.Reviewed, r.Card.Stale))}
 }
 
-// title is the result's name in bold, with its venue or kind.
-func title(r bot.Result) string {
-	if r.Activity != nil {
-		return "*" + escape(r.Activity.Name) + "* at " + escape(r.Asset.Name)
+// title is the result's name in bold with its venue, "*Name* at Venue",
+// or the card's whole title in bold for a venue, or an activity named as
+// its venue.
+func title(c bot.Card) string {
+	if c.Venue != "" {
+		return "*" + escape(c.Name) + "* at " + escape(c.Venue)
 	}
-	return "*" + escape(r.Asset.Name) + "* (" + escape(strings.ReplaceAll(r.Asset.Kind, "-", " ")) + ")"
+	return "*" + escape(c.Title) + "*"
 }
 
 func bookingText(b string) string {
@@ -231,15 +280,16 @@ func link(target, label string) string {
 	return "<" + escape(href) + "|" + strings.ReplaceAll(escape(label), "|", "¦") + ">"
 }
 
-// checked says when a coach last checked the entry, with a warning when
-// that was over 12 months ago or never.
-func checked(a *bot.Asset, now time.Time) string {
+// checked says when a coach last checked the entry, reviewed (zero for
+// never), with a warning when the core found it stale: never checked, or
+// over 12 months ago by the area's calendar.
+func checked(reviewed bot.Date, stale bool) string {
 	const confirm = ": confirm with the venue before passing this on."
-	if a.Reviewed.IsZero() {
+	if reviewed.IsZero() {
 		return ":warning: Never checked by a coach" + confirm
 	}
-	when := dateText(a.Reviewed)
-	if bot.DateOf(now).DaysSince(a.Reviewed) > bot.StaleAfterDays {
+	when := dateText(reviewed)
+	if stale {
 		return ":warning: Last checked " + when + ", over 12 months ago" + confirm
 	}
 	return "Last checked " + when

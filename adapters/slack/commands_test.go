@@ -136,10 +136,14 @@ func TestHelp(t *testing.T) {
 	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
 	sock.send(commandEnvelope("env-1", "", h.slack.responseURL(1)))
 	p := h.slack.nextPost()
-	p.has(t, "`/signpost knitting near B69`", "`/signpost stale`", "`/signpost gaps`", "`/signpost more`")
+	const crisis = "If you are in danger now, call 999. Samaritans listen any time, day or night: call 116 123 (free). Text SHOUT to 85258 for text support."
+	p.has(t, "`/signpost knitting near B69`", "`/signpost stale`", "`/signpost gaps`", "`/signpost more`", "*If a resident is in danger:* "+crisis)
 	if strings.Contains(p.all(), "near me") {
 		t.Error("help suggests \"near me\", which Slack cannot know")
 	}
+	// Asked in words, the bot's own help ends with the crisis numbers too.
+	sock.send(eventEnvelope("env-3", "Ev3", 0, directMessage("what can you do?", "1764000000.000050")))
+	h.slack.nextPost().has(t, "Tell me what you're looking for", crisis)
 	// "stale bread" is a question, not the stale command.
 	sock.send(eventEnvelope("env-2", "Ev2", 0, directMessage("stale bread", "1764000000.000100")))
 	if strings.Contains(h.slack.nextPost().all(), "not checked for over 12 months") {

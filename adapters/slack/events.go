@@ -79,14 +79,14 @@ func (a *Adapter) onCommand(cmd slackapi.SlashCommand, envelope string) {
 	})
 }
 
-// onInteraction handles a press of More or Share.
+// onInteraction handles a press of More, Share or a choice.
 func (a *Adapter) onInteraction(cb slackapi.InteractionCallback, envelope string) {
 	if cb.Type != slackapi.InteractionTypeBlockActions || !a.ourTeam(cb.Team.ID, "button") || !a.firstTime(envelope) {
 		return
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
-		if more, id, ok := parseAction(act.ActionID, act.Value); ok {
-			a.start("button", func(ctx context.Context) { a.press(ctx, cb, more, id) })
+		if pressed, ok := parseAction(act.ActionID, act.Value); ok {
+			a.start("button", func(ctx context.Context) { a.press(ctx, cb, pressed) })
 			return
 		}
 	}

@@ -377,11 +377,18 @@ func buttonEnvelope(envelope string, payload map[string]any) map[string]any {
 	return map[string]any{"envelope_id": envelope, "type": "interactive", "payload": payload}
 }
 
-// realBot is the real bot over the sample asset file, with the clock
-// fixed at tuesday.
+// realBot is the real bot over an asset file, with the clock fixed at
+// tuesday.
 func realBot(t testing.TB, file string) *bot.Bot {
 	t.Helper()
-	cat, _, err := assets.Load(file, assets.Options{Now: tuesday})
+	return realBotAt(t, file, tuesday)
+}
+
+// realBotAt is the real bot over an asset file, with the clock fixed at
+// now.
+func realBotAt(t testing.TB, file string, now time.Time) *bot.Bot {
+	t.Helper()
+	cat, _, err := assets.Load(file, assets.Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +397,7 @@ func realBot(t testing.TB, file string) *bot.Bot {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	b := bot.New(bot.Config{Now: func() time.Time { return tuesday }}, bot.NewInMemory(24*time.Hour))
+	b := bot.New(bot.Config{Now: func() time.Time { return now }}, bot.NewInMemory(24*time.Hour))
 	b.Use(cat, ix, understand.New(cat, nil))
 	return b
 }
@@ -544,3 +551,5 @@ func (f *fakeBot) Answer(ctx context.Context, q bot.Question) (bot.Answer, error
 }
 
 func (f *fakeBot) Stale(time.Time) []bot.StaleAsset { return f.stale }
+
+func (f *fakeBot) SafetyMessage() string { return "In danger? Call 999." }

@@ -53,19 +53,31 @@ func FuzzParseAction(f *testing.F) {
 	f.Add(actionMore, "0123456789ABCDEF")
 	f.Add("other", "0123456789abcdef")
 	f.Add(actionShare, "")
+	f.Add(actionChoice+"_1", "money advice")
+	f.Add(actionChoice+"_", "money advice")
+	f.Add(actionChoice+"_2", " ")
 	f.Fuzz(func(t *testing.T, actionID, value string) {
-		more, id, ok := parseAction(actionID, value)
+		act, ok := parseAction(actionID, value)
 		if !ok {
-			if more || id != "" {
-				t.Errorf("parseAction(%q, %q) refused but gave %v %q", actionID, value, more, id)
+			if act != (action{}) {
+				t.Errorf("parseAction(%q, %q) refused but gave %+v", actionID, value, act)
 			}
 			return
 		}
-		if id != value || len(id) != answerIDLen || strings.Trim(id, "0123456789abcdef") != "" {
-			t.Errorf("parseAction(%q, %q) took id %q", actionID, value, id)
-		}
-		if more != (actionID == actionMore) || (actionID != actionMore && actionID != actionShare) {
-			t.Errorf("parseAction(%q, %q) more=%v", actionID, value, more)
+		switch act.kind {
+		case pressMore, pressShare:
+			if act.id != value || act.ask != "" || len(act.id) != answerIDLen || strings.Trim(act.id, "0123456789abcdef") != "" {
+				t.Errorf("parseAction(%q, %q) took id %q", actionID, value, act.id)
+			}
+			if (act.kind == pressMore) != (actionID == actionMore) || (actionID != actionMore && actionID != actionShare) {
+				t.Errorf("parseAction(%q, %q) = %+v", actionID, value, act)
+			}
+		case pressChoice:
+			if act.ask != value || act.id != "" || strings.TrimSpace(value) == "" || len(value) > maxValue || !strings.HasPrefix(actionID, actionChoice+"_") {
+				t.Errorf("parseAction(%q, %q) = %+v", actionID, value, act)
+			}
+		default:
+			t.Errorf("parseAction(%q, %q) kind %d", actionID, value, act.kind)
 		}
 	})
 }

@@ -102,8 +102,9 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// helpContent says what staff can type.
-func helpContent() content {
+// helpContent says what staff can type, and ends with the area's crisis
+// numbers, crisis, for a resident in danger.
+func helpContent(crisis string) content {
 	var b strings.Builder
 	b.WriteString("*Ask me what's on*, for example:\n")
 	for _, q := range bot.Examples() {
@@ -117,7 +118,8 @@ func helpContent() content {
 	b.WriteString("• `/signpost more`: more results for your last question\n")
 	b.WriteString("• `/signpost stale`: entries not checked for 12 months, oldest first\n")
 	b.WriteString("• `/signpost gaps`: what residents asked about this week that found nothing\n\n")
-	b.WriteString("Answers to /signpost are only shown to you: press *Share in channel* to show one to everyone. You can also mention me in a channel (I answer in a thread) or send me a direct message.")
+	b.WriteString("Answers to /signpost are only shown to you: press *Share in channel* to show one to everyone. You can also mention me in a channel (I answer in a thread) or send me a direct message.\n\n")
+	b.WriteString("*If a resident is in danger:* " + escape(crisis))
 	return content{intro: b.String(), fallback: "How to use Signpost"}
 }
 

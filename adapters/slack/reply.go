@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -54,7 +55,7 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 	now := a.now()
 	switch cmd.kind {
 	case showHelp:
-		a.deliver(ctx, to, helpContent(), conv, "", via)
+		a.deliver(ctx, to, helpContent(a.bot.SafetyMessage()), conv, "", via)
 	case showGaps:
 		c, err := gapsContent(a.cfg.Gaps, now)
 		if err != nil {
@@ -71,18 +72,18 @@ func (a *Adapter) handle(ctx context.Context, cmd command, conv string, to place
 // ask puts a question to the bot and sends its answer. The log holds the
 // person's pseudonym and how it went, never the question.
 //
-// An answer with results replaces what the bot's "more" follows on from,
-// so it becomes the person's latest.
+// An answer with results or choices replaces what the bot's "more"
+// follows on from (the bot forgets the last results when it offers
+// choices), so it becomes the person's latest.
 func (a *Adapter) ask(ctx context.Context, text, conv string, to place, via string) {
-	now := a.now()
-	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: now, Channel: "slack"})
+	ans, err := a.bot.Answer(ctx, bot.Question{Text: text, From: conv, At: a.now(), Channel: "slack"})
 	if err != nil {
 		// The bot's answer already says sorry; its error is for the operator.
 		a.log.Error("slack: the bot could not answer", "err", err)
 	}
-	c := answerContent(ans, now)
+	c := answerContent(ans)
 	id, blocks := a.keep(to, c, conv, "")
-	if len(ans.Results) > 0 {
+	if len(ans.Results) > 0 || len(ans.Choices) > 0 {
 		a.latest.Put(conv, id)
 	}
 	a.send(ctx, to, c.fallback, blocks, conv, via)
@@ -97,11 +98,16 @@ func (a *Adapter) deliver(ctx context.Context, to place, c content, conv, origin
 	a.send(ctx, to, c.fallback, blocks, conv, via)
 }
 
-// keep lays out the first page of c, with More when there is more and
-// Share when the reply is private, and keeps what those buttons need
-// under the id they carry: "" when there are none.
+// keep lays out the first page of c, with its choices' buttons, More when
+// there is more and Share when the reply is private, and keeps what More
+// and Share need under the id they carry: "" when there are neither.
+// Share posts the answer without any buttons.
 func (a *Adapter) keep(to place, c content, conv, origin string) (id string, blocks []slackapi.Block) {
 	blocks, rest := layout(c)
+	page := blocks[:len(blocks):len(blocks)]
+	if choices := choiceButtons(c.choices); choices != nil {
+		blocks = append(page, choices)
+	}
 	more := len(rest) > 0 || c.botMore
 	share := to.ephemeral && c.shareable
 	if !more && !share {
@@ -111,7 +117,7 @@ func (a *Adapter) keep(to place, c content, conv, origin string) (id string, blo
 	if origin == "" {
 		origin = id
 	}
-	a.answers.Add(id, &shown{conv: conv, origin: origin, blocks: blocks, rest: rest, perPage: c.perPage, botMore: c.botMore, fallback: c.fallback, channel: to.channel, thread: to.thread})
+	a.answers.Add(id, &shown{conv: conv, origin: origin, blocks: page, rest: rest, perPage: c.perPage, botMore: c.botMore, fallback: c.fallback, channel: to.channel, thread: to.thread})
 	return id, append(blocks[:len(blocks):len(blocks)], buttons(id, more, share))
 }
 
@@ -160,19 +166,29 @@ func message(fallback string, blocks []slackapi.Block) []slackapi.MsgOption {
 }
 
 // press answers a button: More shows the next page, Share posts the
-// answer for the whole channel to see.
-func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, more bool, id string) {
+// answer for the whole channel to see, and a choice asks its question as
+// if the person who pressed it had typed it, privately when the answer
+// was private, else in the thread or DM it was in.
+func (a *Adapter) press(ctx context.Context, cb slackapi.InteractionCallback, pressed action) {
 	channel := cb.Container.ChannelID
 	if channel == "" {
 		channel = cb.Channel.ID
 	}
 	private := place{channel: channel, ephemeral: true, user: cb.User.ID, responseURL: cb.ResponseURL}
-	rec, ok := a.answers.Get(id)
+	if pressed.kind == pressChoice {
+		to := private
+		if !cb.Container.IsEphemeral {
+			to = place{channel: channel, thread: cmp.Or(cb.Container.ThreadTs, cb.Message.ThreadTimestamp)}
+		}
+		a.ask(ctx, pressed.ask, conversation(cb.Team.ID, cb.User.ID), to, "choice")
+		return
+	}
+	rec, ok := a.answers.Get(pressed.id)
 	if !ok {
 		a.say(ctx, private, "That answer has expired (I keep answers for a day, and forget them when I restart). Please ask again.", "button")
 		return
 	}
-	if !more {
+	if pressed.kind == pressShare {
 		a.share(ctx, cb, channel, rec)
 		return
 	}

@@ -24,11 +24,12 @@ import (
 	"signpost/bot"
 )
 
-// Bot is what the adapter needs of the core: answers, and the entries
-// due a coach's check.
+// Bot is what the adapter needs of the core: answers, the entries due a
+// coach's check, and the area's crisis numbers for the help.
 type Bot interface {
 	Answer(ctx context.Context, q bot.Question) (bot.Answer, error)
 	Stale(now time.Time) []bot.StaleAsset
+	SafetyMessage() string
 }
 
 // GapReader reads back the questions that found nothing, for

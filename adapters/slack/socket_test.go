@@ -42,6 +42,14 @@ func TestOldEntryIsFlagged(t *testing.T) {
 	p.has(t, "*Saturday Storytime* at Tividale Community Library", ":warning: Last checked 12 Apr 2025, over 12 months ago: confirm with the venue before passing this on.")
 }
 
+// A venue is titled as the core wrote it, with its kind, and its
+// opening times come from its card.
+func TestVenueTitleFromTheCard(t *testing.T) {
+	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
+	sock.send(commandEnvelope("env-1", "is the library open on saturday", h.slack.responseURL(1)))
+	h.slack.nextPost().has(t, "*Great Bridge Library (library)*\n*When:* Open Sat 28 Nov, 10:00–13:00\n*Where:* Sheepwash Lane, Great Bridge, DY4 7JF")
+}
+
 func TestMentionIsAnsweredInAThread(t *testing.T) {
 	h, sock := startSocket(t, realBot(t, sample), slack.Config{})
 	sock.send(eventEnvelope("env-1", "Ev1", 0, mention("<@U0BOT> quiz near B69", "1764000000.000100", "")))
@@ -74,7 +82,7 @@ func TestDirectMessageIsAnsweredDirectly(t *testing.T) {
 	if p.via != "chat.postMessage" || p.channel != "D0DM" || p.thread != "" {
 		t.Fatalf("answer went via %s to %s thread %q, want straight into the DM", p.via, p.channel, p.thread)
 	}
-	p.has(t, "toddler near Tipton", "*Toddler Group* at Busy Bees Toddler Group", "[More]")
+	p.has(t, "toddler group near Tipton", "*Toddler Group* at Busy Bees Toddler Group", "[More]")
 	h.shutdown()
 	h.slack.noMorePosts()
 	h.logClean("toddler", "Tipton")

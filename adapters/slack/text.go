@@ -80,8 +80,9 @@ func parseCommand(text string) command {
 	return command{kind: askQuestion, question: q}
 }
 
-// Button action ids. Each button's value is the id of the answer it
-// belongs to.
+// Button action ids. A More or Share button's value is the id of the
+// answer it belongs to; a choice's (actionChoice, in blocks.go) is the
+// question it asks.
 const (
 	actionMore  = "signpost_more"
 	actionShare = "signpost_share"
@@ -90,19 +91,41 @@ const (
 // answerIDLen is the length of an answer id: 16 lowercase hex digits.
 const answerIDLen = 16
 
-// parseAction reads one button press: which button, and the id of the
-// answer it was on. ok is false for anything this adapter did not make.
-func parseAction(actionID, value string) (more bool, id string, ok bool) {
-	if actionID != actionMore && actionID != actionShare {
-		return false, "", false
-	}
-	if len(value) != answerIDLen {
-		return false, "", false
-	}
-	for _, c := range value {
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false, "", false
+// buttonKind is which of the adapter's buttons was pressed.
+type buttonKind int
+
+const (
+	pressMore buttonKind = iota + 1
+	pressShare
+	pressChoice
+)
+
+// action is one button press, read.
+type action struct {
+	kind buttonKind
+	// id is the answer a More or Share button was on.
+	id string
+	// ask is a choice's question, to answer as if it had been typed.
+	ask string
+}
+
+// parseAction reads one button press. ok is false for anything this
+// adapter did not make.
+func parseAction(actionID, value string) (action, bool) {
+	if rest, ok := strings.CutPrefix(actionID, actionChoice+"_"); ok {
+		if rest == "" || strings.Trim(rest, "0123456789") != "" || strings.TrimSpace(value) == "" || len(value) > maxValue {
+			return action{}, false
 		}
+		return action{kind: pressChoice, ask: value}, true
 	}
-	return actionID == actionMore, value, true
+	if actionID != actionMore && actionID != actionShare {
+		return action{}, false
+	}
+	if len(value) != answerIDLen || strings.Trim(value, "0123456789abcdef") != "" {
+		return action{}, false
+	}
+	if actionID == actionMore {
+		return action{kind: pressMore, id: value}, true
+	}
+	return action{kind: pressShare, id: value}, true
 }

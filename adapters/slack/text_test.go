@@ -153,11 +153,12 @@ func BenchmarkAnswerBlocks(b *testing.B) {
 		Phone: "0121 000 0000", Email: "oldbury.library@example.org", Website: "https://example.org/libraries/oldbury",
 		Access: []string{"wheelchair", "hearing loop"}, Reviewed: bot.Date{Year: 2026, Month: 9, Day: 14}}
 	act := &bot.Activity{ID: "knit", Name: "Knit and Natter", Description: "Bring your knitting or crochet, or come and learn. Tea provided.", Cost: "free", Booking: "none", Ages: bot.Ages{Text: "adults"}}
-	r := bot.Result{Asset: asset, Activity: act, Next: &next, End: &end, DistanceKm: &km}
+	card := bot.Card{Title: "Knit and Natter, Oldbury Library", Name: "Knit and Natter", Venue: "Oldbury Library", When: "Today (Tue 24 Nov), 10:00–12:00", Cost: "Free", Distance: "0.2 miles", Where: "Freeth Street, Oldbury, B69 3DE"}
+	r := bot.Result{Asset: asset, Activity: act, Next: &next, End: &end, DistanceKm: &km, Card: card}
 	ans := bot.Answer{Intro: "Here's what I found for knitting near B69:", Results: []bot.Result{r, r, r}, More: true}
 	b.ReportAllocs()
 	for b.Loop() {
-		blocks, _ := layout(answerContent(ans, now))
+		blocks, _ := layout(answerContent(ans))
 		blocks = append(blocks, buttons("0123456789abcdef", true, true))
 		if _, err := json.Marshal(blocks); err != nil {
 			b.Fatal(err)

@@ -39,6 +39,8 @@ type Bot interface {
 	// Crisis is the safety answer, if text sounds like someone in danger,
 	// without a search: for messages over a chat's rate.
 	Crisis(text string) (bot.Answer, bool)
+	// SafetyMessage is the area's crisis numbers, which /help ends with.
+	SafetyMessage() string
 }
 
 // Config is the adapter's settings. Zero values mean the defaults.
@@ -122,7 +124,7 @@ type Adapter struct {
 	seen   *seenSet
 	chats  *chats
 	global *rate.Limiter
-	keys   *assetKeys
+	keys   *buttonKeys
 
 	// work is the context replies are sent under: it outlives Run's
 	// context by the shutdown grace.
@@ -198,7 +200,7 @@ func New(cfg Config, core Bot) (*Adapter, error) {
 	// Bursts of a tenth of the rate: no second holds more than 27 at the
 	// default, inside Telegram's 30.
 	a.global = rate.NewLimiter(rate.Limit(cfg.Rate), max(1, int(cfg.Rate/10)))
-	a.keys = newAssetKeys(assetKeysKeep)
+	a.keys = newButtonKeys(buttonKeysKeep)
 	a.work, a.cancelWork = context.WithCancel(context.Background())
 
 	api, err := tgbot.New(cfg.Token,

@@ -42,7 +42,7 @@ func (a *Adapter) command(c *chat, in incoming) []reply {
 	case "start":
 		return []reply{a.welcome(c.group)}
 	case "help":
-		return []reply{htmlReply(helpText(), nil)}
+		return []reply{htmlReply(helpText(a.core.SafetyMessage()), nil)}
 	case "near":
 		if in.text != "" {
 			return a.ask(c, "near "+in.text, nil)
@@ -71,7 +71,7 @@ func (a *Adapter) ask(c *chat, text string, near *bot.Point) []reply {
 	if ans.Safety == safety.Urgent {
 		return []reply{{plain: ans.Reply, urgent: true}}
 	}
-	out := a.format(ans, now)
+	out := a.format(ans)
 	if len(out) == 0 {
 		// Never leave a question unanswered, even if the core has nothing
 		// to say.
@@ -92,7 +92,8 @@ func (a *Adapter) safetyOnly(text string) []reply {
 	return []reply{{plain: ans.Reply, urgent: true}}
 }
 
-// button answers a pressed inline button: More, or a result's Map.
+// button answers a pressed inline button: More, a choice, or a result's
+// Map. A choice is answered as if its question had been typed.
 func (a *Adapter) button(c *chat, data string) []reply {
 	b, ok := parseButton(data)
 	switch {
@@ -101,11 +102,14 @@ func (a *Adapter) button(c *chat, data string) []reply {
 	case b.more:
 		return a.ask(c, "more", nil)
 	}
-	id, ok := a.keys.resolve(b.key)
+	value, ok := a.keys.resolve(b.key)
 	if !ok {
 		return []reply{plainReply(expiredButton)}
 	}
-	asset, ok := a.core.Asset(id)
+	if b.kind == choiceButton {
+		return a.ask(c, value, nil)
+	}
+	asset, ok := a.core.Asset(value)
 	if !ok {
 		return []reply{plainReply("Sorry, that place is no longer on my list. Ask me again to see what's on now.")}
 	}

@@ -32,12 +32,24 @@ func TestTextQuestionAnsweredFromTheSample(t *testing.T) {
 	if data, ok := kb.button("The Waggon and Horses"); !ok || data != "map:the-waggon" {
 		t.Errorf("Map button for the Waggon and Horses = %q, %v; keyboard %+v", data, ok, kb)
 	}
-	if _, ok := kb.button("More"); ok {
-		t.Error("a More button on an answer with nothing more")
+	// The lunch club's description mentions a quiz, and pubs with board
+	// games are related, so there is more to see.
+	if data, ok := kb.button("More results"); !ok || data != "more" {
+		t.Errorf("More button = %q, %v; keyboard %+v", data, ok, kb)
 	}
 	q := core.questions()
 	if len(q) != 1 || q[0].Text != "quiz" || q[0].From != "telegram:501" || q[0].Channel != "telegram" || !q[0].At.Equal(now) || q[0].Near != nil {
 		t.Errorf("questions = %+v", q)
+	}
+
+	// The one storytime in the sample is all there is: no More button.
+	h.srv.Push(private(506, "storytime"))
+	c = h.reply(t, 506)
+	if !strings.Contains(c.Text(), "<b>Saturday Storytime, Tividale Community Library</b>") {
+		t.Errorf("storytime:\n%s", c.Text())
+	}
+	if strings.Contains(c.Params["reply_markup"], "More") {
+		t.Errorf("a More button on an answer with nothing more: %s", c.Params["reply_markup"])
 	}
 }
 
@@ -85,8 +97,8 @@ func TestCommands(t *testing.T) {
 	}
 
 	h.srv.Push(private(532, "/help"))
-	if c := h.reply(t, 532); !strings.Contains(c.Text(), "/forget – Forget my location and last question") || !strings.Contains(c.Text(), "free or cheap") {
-		t.Errorf("/help:\n%s", c.Text())
+	if c := h.reply(t, 532); !strings.Contains(c.Text(), "/forget – Forget my location and last question") || !strings.Contains(c.Text(), "free or cheap") || !strings.HasSuffix(c.Text(), "\n\n"+core.SafetyMessage()) {
+		t.Errorf("/help, which ends with the crisis numbers:\n%s", c.Text())
 	}
 
 	h.srv.Push(private(533, "/near"))

@@ -2,7 +2,6 @@ package telegram
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"signpost/bot"
@@ -48,12 +47,16 @@ func htmlReply(html string, markup any) reply {
 
 func plainReply(text string) reply { return reply{plain: text} }
 
-// format writes an answer as Telegram HTML: the intro, each result's
-// name in bold with when, cost, distance and address, then the footer,
-// split into messages below Telegram's limit. The last message carries
-// the buttons: Map for each place and More when there is more.
-func (a *Adapter) format(ans bot.Answer, now time.Time) []reply {
+// format writes an answer as Telegram HTML: the support line in italics
+// when there is one, the intro, each result's Card (its title in bold, a
+// line of when, cost and distance, and where), then the footer, split
+// into messages below Telegram's limit. The last message carries the
+// buttons: the choices, Map for each place and More when there is more.
+func (a *Adapter) format(ans bot.Answer) []reply {
 	var b strings.Builder
+	if ans.Support != "" {
+		b.WriteString("<i>" + escape(ans.Support) + "</i>\n\n")
+	}
 	b.WriteString(escape(ans.Intro))
 	for _, r := range ans.Results {
 		b.WriteString("\n\n<b>" + escape(r.Card.Title) + "</b>")
@@ -103,17 +106,21 @@ type inlineButton struct {
 // maxLabel bounds a button's label, in characters, so it fits a phone.
 const maxLabel = 32
 
-// keyboard offers a Map button for each place in the answer that has a
-// position, once each, and More when there are more results.
+// keyboard offers a button for each choice, one a row; a Map button for
+// each place in the answer that has a position, once each; and More when
+// there are more results.
 func (a *Adapter) keyboard(ans bot.Answer) *inlineKeyboard {
 	kb := &inlineKeyboard{}
+	for _, c := range ans.Choices {
+		kb.Rows = append(kb.Rows, []inlineButton{{Text: choiceLabel(c.Label), Data: a.keys.data(choiceButton, c.Ask)}})
+	}
 	shown := map[string]bool{}
 	for _, r := range ans.Results {
 		if r.Asset == nil || r.Asset.Point == nil || shown[r.Asset.ID] {
 			continue
 		}
 		shown[r.Asset.ID] = true
-		kb.Rows = append(kb.Rows, []inlineButton{{Text: "📍 Map: " + shorten(r.Asset.Name, maxLabel), Data: a.keys.data(r.Asset.ID)}})
+		kb.Rows = append(kb.Rows, []inlineButton{{Text: "📍 Map: " + shorten(r.Asset.Name, maxLabel), Data: a.keys.data(mapButton, r.Asset.ID)}})
 	}
 	if ans.More {
 		kb.Rows = append(kb.Rows, []inlineButton{{Text: "More results", Data: moreData}})
@@ -122,6 +129,20 @@ func (a *Adapter) keyboard(ans bot.Answer) *inlineKeyboard {
 		return nil
 	}
 	return kb
+}
+
+// choiceLabel is a choice's label cut to fit a phone. A count at its end,
+// as in "Welcome groups and coffee mornings (27)", is kept whole, so the
+// person still sees how many there are.
+func choiceLabel(label string) string {
+	if i := strings.LastIndex(label, " ("); i > 0 && strings.HasSuffix(label, ")") {
+		count := label[i:]
+		digits := count[2 : len(count)-1]
+		if n := maxLabel - utf8.RuneCountInString(count); digits != "" && strings.Trim(digits, "0123456789") == "" && n >= maxLabel/2 {
+			return shorten(label[:i], n) + count
+		}
+	}
+	return shorten(label, maxLabel)
 }
 
 // shorten cuts s to at most n characters, marking the cut with "…".

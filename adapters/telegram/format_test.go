@@ -18,7 +18,7 @@ func TestEveryAssetFieldEscaped(t *testing.T) {
 	h.srv.Push(private(901, "chatty table"))
 	c := h.reply(t, 901)
 	for _, want := range []string{
-		"<b>Chatty Table &lt;b&gt;not bold&lt;/b&gt;, Tea &amp; Toast &lt;Tuesdays&gt;</b>",
+		"<b>Chatty Table &lt;not bold&gt; if a &lt; b, Tea &amp; Toast &lt;Tuesdays&gt;</b>",
 		"£1 &amp; a smile",
 		"Unit &lt;3&gt; &amp; 4, Owen Street, Tipton, DY4 8EX",
 	} {
@@ -29,7 +29,7 @@ func TestEveryAssetFieldEscaped(t *testing.T) {
 	if c.Params["parse_mode"] != "HTML" {
 		t.Fatalf("sent as %q: Telegram refused the HTML", c.Params["parse_mode"])
 	}
-	if shown := telegramtest.Strip(c.Text()); !strings.Contains(shown, "Chatty Table <b>not bold</b>, Tea & Toast <Tuesdays>") {
+	if shown := telegramtest.Strip(c.Text()); !strings.Contains(shown, "Chatty Table <not bold> if a < b, Tea & Toast <Tuesdays>") {
 		t.Errorf("a resident would read:\n%s", shown)
 	}
 	mapData, ok := inlineKeyboard(t, c).button("Tea & Toast <Tuesdays>")
@@ -42,6 +42,26 @@ func TestEveryAssetFieldEscaped(t *testing.T) {
 	}
 }
 
+// A message showing distress without danger gets its answer with the
+// area's support line first, in italics and escaped; /help ends with the
+// area's crisis numbers, escaped too.
+func TestSupportLineFirstAndHelpEndsWithCrisisNumbers(t *testing.T) {
+	h := start(t, telegram.Config{}, realBot(t, "testdata/escaping.yaml"))
+	h.srv.Push(private(903, "I feel so low, is there a chatty table"))
+	c := h.reply(t, 903)
+	if want := "<i>If things feel too much, Samaritans &amp; friends &lt;any time&gt;: 116 123</i>\n\n"; !strings.HasPrefix(c.Text(), want) {
+		t.Errorf("reply does not begin with %q:\n%s", want, c.Text())
+	}
+	if !strings.Contains(c.Text(), "<b>Chatty Table &lt;not bold&gt; if a &lt; b, Tea &amp; Toast &lt;Tuesdays&gt;</b>") || c.Params["parse_mode"] != "HTML" {
+		t.Errorf("the answer after the support line:\n%s", c.Text())
+	}
+
+	h.srv.Push(private(904, "/help"))
+	if c := h.reply(t, 904); !strings.HasSuffix(c.Text(), "\n\nIn danger? Call 999 &amp; stay safe &lt;now&gt;.") || c.Params["parse_mode"] != "HTML" {
+		t.Errorf("/help should end with the area's crisis numbers:\n%s", c.Text())
+	}
+}
+
 // fixed answers every question with one answer.
 type fixed struct{ ans bot.Answer }
 
@@ -49,17 +69,19 @@ func (f fixed) Answer(context.Context, bot.Question) (bot.Answer, error) { retur
 func (fixed) Forget(string)                                              {}
 func (fixed) Asset(string) (*bot.Asset, bool)                            { return nil, false }
 func (fixed) Crisis(string) (bot.Answer, bool)                           { return bot.Answer{}, false }
+func (fixed) SafetyMessage() string                                      { return "Call 999 in danger." }
 
-// longAnswer has n results with long names, and more to come.
+// longAnswer has n results with long names, and more to come. Each is
+// written out in its Card, as the core does: the adapter lays out the
+// Card alone.
 func longAnswer(n int) bot.Answer {
 	ans := bot.Answer{Intro: "Here's everything on in Tipton:", Footer: `Say "more" to see more.`, More: true}
-	start := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	end := start.Add(time.Hour)
 	for i := range n {
 		a := &bot.Asset{ID: fmt.Sprintf("venue-%d", i), Name: fmt.Sprintf("Venue %d & Friends", i), Kind: "community-centre",
 			Address: strings.Repeat("Long Street ", 8) + "Tipton", Postcode: "DY4 8EX", Point: &bot.Point{Lat: 52.5, Lon: -2.06}}
 		act := &bot.Activity{ID: "a", Name: fmt.Sprintf("Activity %d <with a long name that goes on and on>", i), Cost: "free"}
-		ans.Results = append(ans.Results, bot.Result{Asset: a, Activity: act, Next: &start, End: &end})
+		card := bot.Card{Title: act.Name + ", " + a.Name, Name: act.Name, Venue: a.Name, When: "Tomorrow (Wed 25 Nov), 10:00–11:00", Cost: "Free", Where: a.Address + ", " + a.Postcode}
+		ans.Results = append(ans.Results, bot.Result{Asset: a, Activity: act, Card: card})
 	}
 	return ans
 }
@@ -105,5 +127,22 @@ func TestLongAnswerSplitBelowTheLimit(t *testing.T) {
 	// A burst of 3, then about one message a second to one chat.
 	if gap := parts[3].At.Sub(parts[0].At); gap < 900*time.Millisecond {
 		t.Errorf("4 messages to one chat in %v; Telegram allows about one a second after a short burst", gap)
+	}
+}
+
+// Just after midnight in summer the server's clock (UTC) is still on the
+// day before: a session at 10:00 is today all the same, as the area
+// counts days (the bug showed it as "Tomorrow" between midnight and
+// 01:00 BST).
+func TestTodayJustAfterMidnightInSummer(t *testing.T) {
+	at := time.Date(2026, 7, 14, 23, 30, 0, 0, time.UTC) // 00:30 on Wednesday 15 July in London
+	h := start(t, telegram.Config{Now: func() time.Time { return at }}, realBotAt(t, "testdata/midnight.yaml", at))
+	h.srv.Push(private(905, "rhyme time"))
+	c := h.reply(t, 905)
+	if want := "<b>Rhyme Time, Tipton Library</b>\nToday (Wed 15 Jul), 10:00–11:00 · Free\nUnity Walk, Tipton, DY4 8QL"; !strings.Contains(c.Text(), want) {
+		t.Errorf("reply lacks %q:\n%s", want, c.Text())
+	}
+	if strings.Contains(c.Text(), "Tomorrow") {
+		t.Errorf("a session later today is shown as tomorrow:\n%s", c.Text())
 	}
 }

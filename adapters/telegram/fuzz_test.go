@@ -82,26 +82,29 @@ func FuzzParseCommand(f *testing.F) {
 	})
 }
 
-// FuzzButtonData checks that every Map button's data fits Telegram's 64
-// bytes and leads back to its asset, and that no data crashes the reader.
+// FuzzButtonData checks that every Map and choice button's data fits
+// Telegram's 64 bytes, is UTF-8 (Telegram takes no other), and leads back
+// to what the button holds, and that no data crashes the reader.
 func FuzzButtonData(f *testing.F) {
-	for _, s := range []string{"oldbury-library", strings.Repeat("a-very-long-asset-id-", 5), "#hash", "more", "map:", "map#0123456789abcdef"} {
+	for _, s := range []string{"oldbury-library", strings.Repeat("a-very-long-asset-id-", 5), "#hash", "more", "map:", "map#0123456789abcdef", "ask:", "ask#0123456789abcdef", "free meet people for ages 1-4 near Great Bridge", "café près de chez moi"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, id string) {
-		keys := newAssetKeys(4)
-		data := keys.data(id)
-		if len(data) > maxData || data == "" {
-			t.Fatalf("data(%q) = %q: %d bytes", id, data, len(data))
+	f.Fuzz(func(t *testing.T, value string) {
+		keys := newButtonKeys(4)
+		for _, kind := range []buttonKind{mapButton, choiceButton} {
+			data := keys.data(kind, value)
+			if len(data) > maxData || data == "" || !utf8.ValidString(data) {
+				t.Fatalf("data(%s, %q) = %q: %d bytes", kind, value, data, len(data))
+			}
+			b, ok := parseButton(data)
+			if !ok || b.more || b.kind != kind {
+				t.Fatalf("parseButton(data(%s, %q)) = %+v, %v", kind, value, b, ok)
+			}
+			if got, ok := keys.resolve(b.key); !ok || got != value {
+				t.Fatalf("resolve(data(%s, %q)) = %q, %v", kind, value, got, ok)
+			}
 		}
-		b, ok := parseButton(data)
-		if !ok || b.more {
-			t.Fatalf("parseButton(data(%q)) = %+v, %v", id, b, ok)
-		}
-		if got, ok := keys.resolve(b.key); !ok || got != id {
-			t.Fatalf("resolve(data(%q)) = %q, %v", id, got, ok)
-		}
-		if b, ok := parseButton(id); ok {
+		if b, ok := parseButton(value); ok {
 			keys.resolve(b.key)
 		}
 	})

@@ -30,7 +30,13 @@ var now = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 // realBot is the core over an asset file, with the clock fixed at now.
 func realBot(tb testing.TB, file string) *bot.Bot {
 	tb.Helper()
-	cat, _, err := assets.Load(file, assets.Options{Now: now})
+	return realBotAt(tb, file, now)
+}
+
+// realBotAt is the core over an asset file, with the clock fixed at at.
+func realBotAt(tb testing.TB, file string, at time.Time) *bot.Bot {
+	tb.Helper()
+	cat, _, err := assets.Load(file, assets.Options{Now: at})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,7 +44,7 @@ func realBot(tb testing.TB, file string) *bot.Bot {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	b := bot.New(bot.Config{Now: func() time.Time { return now }}, bot.NewInMemory(24*time.Hour))
+	b := bot.New(bot.Config{Now: func() time.Time { return at }}, bot.NewInMemory(24*time.Hour))
 	b.Use(cat, ix, understand.New(cat, nil))
 	tb.Cleanup(b.Close)
 	return b

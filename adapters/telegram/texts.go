@@ -20,8 +20,9 @@ const (
 	nearInGroup   = "To tell me where you are, reply to this message with a location (tap 📎, then Location), or type a town or postcode after /near, like \"/near Tipton\"."
 )
 
-// helpText is the answer to /help.
-func helpText() string {
+// helpText is the answer to /help. It always ends with the area's
+// crisis numbers, crisis, so they are never more than a tap away.
+func helpText(crisis string) string {
 	var b strings.Builder
 	b.WriteString("Tell me what you're looking for, and where and when if it matters. For example:")
 	for _, q := range bot.Examples() {
@@ -31,6 +32,7 @@ func helpText() string {
 	for _, c := range commands {
 		b.WriteString("\n/" + c.name + " – " + escape(c.description))
 	}
+	b.WriteString("\n\n" + escape(crisis))
 	return b.String()
 }
 
