@@ -86,7 +86,7 @@ func TestPhrasings(t *testing.T) {
 		{text: "carols", shown: []string{"the-vine/carol-singing", "christ-church-oldbury/carols"}},
 		{text: "men's shed", relaxed: related, first: "tividale-hub/mens-shed"},
 		{text: "Tea & Toast", first: "tea-and-toast/chatty-table", place: "Tea & Toast"},
-		{text: `+knit* -natter "quiz" (bingo) ~2 ^3 \`, shown: []string{"oldbury-library/knit-and-natter"}},
+		{text: `+knit* -natter "quiz" (bingo) ~2 ^3 \`, relaxed: []bot.Relaxation{bot.RelaxedWords}, shown: []string{"oldbury-library/knit-and-natter"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -89,12 +89,20 @@ func foundOf(results []Result, r relaxation, partial bool) found {
 	return f
 }
 
-// topicParts counts what must each match: every one of the words, and
-// the needs as one.
+// topicParts counts what must each match: every one of the words, each
+// need named by a thing, and the needs described only as a situation as
+// one when nothing else is asked.
 func topicParts(m Meaning) int {
-	n := len(m.Words)
-	if len(m.Needs) > 0 {
-		n++
+	n, situations := len(m.Words), 0
+	for _, w := range m.needWords() {
+		if len(w.Exact) > 0 {
+			n++
+		} else {
+			situations++
+		}
+	}
+	if n == 0 && situations > 0 {
+		n = 1
 	}
 	return n
 }
@@ -147,7 +155,7 @@ func (b *Bot) directElsewhere(ctx context.Context, lib *library, m Meaning, now 
 // query is the look-up for m under r.
 func (b *Bot) query(m Meaning, r relaxation, anyWord bool, limit int) Query {
 	q := Query{
-		Words: m.Words, Exact: m.Exact(), Related: m.Related(), Generic: m.Generic,
+		Words: m.Words, Needs: m.needWords(), Generic: m.Generic,
 		Limit: limit, Venues: m.Intent == IntentOpen, AnyWord: anyWord,
 	}
 	if m.Place != nil {
@@ -157,13 +165,13 @@ func (b *Bot) query(m Meaning, r relaxation, anyWord bool, limit int) Query {
 			q.WithinKm = b.cfg.NearKm
 		}
 	}
-	if !q.topic() && q.Near == nil {
+	if !q.Topic() && q.Near == nil {
 		q.Limit = max(limit, unrankedLimit)
 	}
 	if m.When != nil && m.Intent != IntentOpen && !r.time {
 		q.Days = m.When.weekdays()
 	}
-	q.MarkDirect = len(q.Related) > 0 && !anyWord
+	q.MarkDirect = len(m.Related()) > 0 && !anyWord
 	return q
 }
 
@@ -208,7 +216,7 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 		}
 		res.Match = matchOf(q, h)
 		relevance := 1.0
-		if q.topic() && best > 0 {
+		if q.Topic() && best > 0 {
 			// The square root evens out the index's fine distinctions
 			// (a word in a short name or in a list of tags), so that
 			// soonness and nearness decide among matches of much the
@@ -222,10 +230,10 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 		res.Score = score(relevance, res, now)
 		results = append(results, res)
 	}
-	if !q.topic() && m.Intent != IntentOpen {
+	if !q.Topic() && m.Intent != IntentOpen {
 		results = activitiesFirst(results)
 	}
-	results = rank(withoutTwins(results), m.Intent == IntentOpen)
+	results = rank(withoutTwins(withoutLooseVenues(results)), m.Intent == IntentOpen)
 	if len(results) > limit {
 		results = results[:limit]
 	}
@@ -235,7 +243,7 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 // matchOf says how hit h matches q.
 func matchOf(q Query, h Hit) Match {
 	switch {
-	case !q.topic():
+	case !q.Topic():
 		return MatchAny
 	case q.AnyWord:
 		return MatchSome
@@ -326,6 +334,25 @@ func activitiesFirst(results []Result) []Result {
 		return results
 	}
 	return acts
+}
+
+// withoutLooseVenues drops venues that match only words related to what
+// was asked when something matches the words themselves: "quiz tonight"
+// wants the quiz, and things like it, not a pub that has board games. A
+// venue that matches a need described as a situation ("can't afford the
+// heating" finds the library's warm space) stays.
+func withoutLooseVenues(results []Result) []Result {
+	if !anyDirect(results) {
+		return results
+	}
+	out := results[:0:0]
+	for _, r := range results {
+		if r.Activity == nil && r.Match == MatchRelated {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // withoutTwins drops a venue when one of its activities, named as the

@@ -85,6 +85,28 @@ func (m Meaning) Related() []string {
 	return out
 }
 
+// needWords are m's needs as a Query asks for them: each one's words the
+// person used that listings use too, and the rest of what listings call
+// it.
+func (m Meaning) needWords() []NeedWords {
+	var out []NeedWords
+	for _, n := range m.Needs {
+		var w NeedWords
+		for _, s := range n.Said {
+			if slices.Contains(n.Means, s) {
+				w.Exact = appendNew(w.Exact, s)
+			}
+		}
+		for _, s := range n.Means {
+			if !slices.Contains(w.Exact, s) {
+				w.Related = appendNew(w.Related, s)
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 // Reader reads messages for one asset list: its places, its own topics
 // and safety words. The understand package implements it; the bot is
 // given one with each list it uses.

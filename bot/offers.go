@@ -35,7 +35,7 @@ func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time
 		if n.Offer == "" {
 			continue
 		}
-		q := Query{Related: n.Means, Limit: offerCount + 1}
+		q := Query{Needs: []NeedWords{{Related: n.Means}}, Limit: offerCount + 1}
 		if m.Place != nil {
 			q.Near = &Point{m.Place.Lat, m.Place.Lon}
 			q.WithinKm = b.cfg.NearKm

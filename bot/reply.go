@@ -33,11 +33,24 @@ func compose(m Meaning, f found) Answer {
 		notes = append(notes, fmt.Sprintf("Opening times for %s%s:", topic, place))
 	case !f.direct && len(m.Needs) > 0:
 		notes = append(notes, fmt.Sprintf("Here are some things for %s%s%s%s:", topic, place, when, filterText(m)))
+	case someRelated(f.results):
+		notes = append(notes, fmt.Sprintf("Here's what I found for %s%s%s%s, and some things like it:", topic, place, when, filterText(m)))
 	default:
 		notes = append(notes, fmt.Sprintf("Here's what I found for %s%s%s%s:", topic, place, when, filterText(m)))
 	}
 	ans.Intro = strings.Join(notes, "\n")
 	return ans
+}
+
+// someRelated reports whether some of results match only words related
+// to what was asked.
+func someRelated(results []Result) bool {
+	for _, r := range results {
+		if r.Match == MatchRelated {
+			return true
+		}
+	}
+	return false
 }
 
 // miss is the answer when nothing fits: said plainly, with what the area

@@ -12,22 +12,20 @@ type Searcher interface {
 	Search(ctx context.Context, q Query) ([]Hit, error)
 }
 
-// Query is one look-up in the index. A hit must match every one of Words
-// (with AnyWord, any part of the topic will do) and, when Exact or Related
-// are given, at least one of those; Generic only adds to the score.
+// Query is one look-up in the index. A hit must match every one of
+// Words, and every need the person named a thing for (one with Exact
+// words: "knitting", "quiz"); needs described only as a situation
+// ("lonely") must match as a group, one of their words, when nothing else
+// is asked, and otherwise only add to the score, as Generic words do.
 type Query struct {
 	// Words are the person's own topic words that name no need, filler
 	// removed. They match with stemming and tolerate typos.
 	Words []string
 	// AnyWord lets a hit match only some of the topic: one of Words, or
-	// one of Exact and Related.
+	// one of the needs.
 	AnyWord bool
-	// Exact are the person's own words for the needs they described
-	// ("knitting", "memory"); Related are the words listings use for
-	// those needs ("coffee morning" for "lonely"). Both match as written,
-	// never by stem, in names and tags; Exact also in descriptions, and
-	// Related weigh less.
-	Exact, Related []string
+	// Needs are the words of each need the message describes.
+	Needs []NeedWords
 	// Generic words add to the score of a hit that matches, but never
 	// make one ("group", "help").
 	Generic []string
@@ -51,8 +49,23 @@ type Query struct {
 	MarkDirect bool
 }
 
-// topic reports whether q has anything to match.
-func (q Query) topic() bool { return len(q.Words)+len(q.Exact)+len(q.Related) > 0 }
+// NeedWords are one need's words in a Query. Exact are the person's own
+// words for it that listings use too ("knitting", "memory cafe"); Related
+// are the other words listings use for it ("crochet"; "coffee morning"
+// for "lonely"). Both match as written, never by stem, in names, tags
+// and kinds; Exact also in descriptions, and Related weigh less.
+type NeedWords struct {
+	Exact, Related []string
+}
+
+// Topic reports whether q has anything to match besides generic words.
+func (q Query) Topic() bool {
+	n := len(q.Words)
+	for _, need := range q.Needs {
+		n += len(need.Exact) + len(need.Related)
+	}
+	return n > 0
+}
 
 // Hit is one match: an activity, or a venue itself when Activity is "".
 type Hit struct {
@@ -61,8 +74,8 @@ type Hit struct {
 	// Score is how well it matches the words, before any distance.
 	Score float64
 	// Direct is set, when the Query asks to MarkDirect, if the person's
-	// own words match it: all of Words, and one of Exact when there are
-	// any; not only the Related words.
+	// own words match it: all of Words, and one Exact word of each need
+	// that has them; not only the Related words.
 	Direct bool
 }
 

@@ -87,22 +87,32 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, fou
 }
 
 // markDirect sets Direct on the hits (documents docs) that q's own words
-// (Words and Exact) match, not only its related ones: one more searcher,
-// for the own words alone, is moved to each of them in turn, rather than
-// walked whole.
+// (Words, and each need's Exact words) match, not only related ones: one
+// more searcher, for the own words alone, is moved to each of them in
+// turn, rather than walked whole.
 func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, docs []uint32) error {
-	if !q.MarkDirect || len(q.Words)+len(q.Exact) == 0 || len(hits) == 0 {
+	if !q.MarkDirect || len(hits) == 0 {
 		return nil
 	}
-	if len(q.Related) == 0 {
+	own := q
+	own.Needs, own.Generic = nil, nil
+	related := false
+	for _, n := range q.Needs {
+		related = related || len(n.Related) > 0
+		if len(n.Exact) > 0 {
+			own.Needs = append(own.Needs, bot.NeedWords{Exact: n.Exact})
+		}
+	}
+	if !related {
 		for i := range hits {
 			hits[i].Direct = true
 		}
 		return nil
 	}
-	words := q
-	words.Related = nil
-	s, sctx, done, err := ix.searcher(ctx, ix.topicQuery(words))
+	if !own.Topic() {
+		return nil
+	}
+	s, sctx, done, err := ix.searcher(ctx, ix.topicQuery(own))
 	if err != nil {
 		return err
 	}

@@ -204,35 +204,43 @@ func (ix *Index) matches(ctx context.Context, q bot.Query, found []candidate) ([
 	return ix.everywhere(n, found), nil
 }
 
-// topicQuery is nil when q asks for anything at all. Each of the words
-// is one part that must match, and the needs (their exact and related
-// words, any of them) one more; with AnyWord any part will do. Generic
-// words only add to the score of what matches.
+// topicQuery is nil when q asks for anything at all. Each of the words is
+// one part that must match, and so is each need the person named a thing
+// for; the needs described only as a situation are one part together
+// when there is nothing else (or any part will do), and otherwise only
+// add to the score, as generic words do. With AnyWord any part will do.
 func (ix *Index) topicQuery(q bot.Query) query.Query {
-	var parts []query.Query
+	var parts, boosts, situations []query.Query
 	for _, w := range q.Words {
 		if wq := ix.wordQuery(w); wq != nil {
 			parts = append(parts, wq)
 		}
 	}
-	var needs []query.Query
-	for _, p := range q.Exact {
-		needs = append(needs, exactQuery(p, 1, true))
+	for _, n := range q.Needs {
+		var any []query.Query
+		for _, p := range n.Exact {
+			any = append(any, exactQuery(p, 1, true))
+		}
+		for _, p := range n.Related {
+			any = append(any, exactQuery(p, relatedWeight, false))
+		}
+		if len(n.Exact) > 0 {
+			parts = append(parts, disjunction(any))
+		} else {
+			situations = append(situations, any...)
+		}
 	}
-	for _, p := range q.Related {
-		needs = append(needs, exactQuery(p, relatedWeight, false))
-	}
-	switch len(needs) {
-	case 0:
-	case 1:
-		parts = append(parts, needs[0])
+	switch {
+	case len(situations) == 0:
+	case len(parts) == 0 || q.AnyWord:
+		parts = append(parts, disjunction(situations))
 	default:
-		parts = append(parts, bleve.NewDisjunctionQuery(needs...))
+		boosts = situations
 	}
 	var must query.Query
 	switch {
 	case len(parts) == 0:
-		if len(q.Words)+len(q.Exact)+len(q.Related)+len(q.Generic) > 0 {
+		if q.Topic() || len(q.Generic) > 0 {
 			return bleve.NewMatchNoneQuery()
 		}
 		return nil
@@ -243,19 +251,28 @@ func (ix *Index) topicQuery(q bot.Query) query.Query {
 	default:
 		must = bleve.NewConjunctionQuery(parts...)
 	}
-	if len(q.Generic) == 0 {
-		return must
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must)
 	for _, g := range q.Generic {
 		m := bleve.NewMatchQuery(g)
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetBoost(genericWeight)
-		b.AddShould(m)
+		boosts = append(boosts, m)
 	}
+	if len(boosts) == 0 {
+		return must
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must)
+	b.AddShould(boosts...)
 	b.SetMinShould(0)
 	return b
+}
+
+// disjunction is one of qs, or qs[0] alone.
+func disjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // relatedWeight and genericWeight are how much a related word of a need,

@@ -90,13 +90,16 @@ func TestSearch(t *testing.T) {
 		{name: "short words are never fuzzy", q: bot.Query{Words: []string{"pug"}}, none: true},
 		{name: "a stop word alone matches nothing", q: bot.Query{Words: []string{"about"}}, none: true},
 		{name: "a stop word never empties a result", q: bot.Query{Words: []string{"about", "quiz"}}, want: []string{"the-crown/quiz"}},
-		{name: "a related phrase that is one of the words never matches alone", q: bot.Query{Words: []string{"pub", "quiz"}, Related: []string{"pub"}}, want: []string{"the-crown/quiz"}, only: true},
-		{name: "related phrases alone", q: bot.Query{Related: []string{"knit and natter"}}, want: []string{"oldbury-library/knit-and-natter"}, only: true},
-		{name: "words and needs must both match", q: bot.Query{Words: []string{"cafe"}, Exact: []string{"memory"}, Related: []string{"dementia"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
-		{name: "a related word matches as written, never by stem", q: bot.Query{Related: []string{"memory"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "a related phrase that is one of the words never matches alone", q: bot.Query{Words: []string{"pub", "quiz"}, Needs: []bot.NeedWords{{Related: []string{"pub"}}}}, want: []string{"the-crown/quiz"}, only: true},
+		{name: "related phrases alone", q: bot.Query{Needs: []bot.NeedWords{{Related: []string{"knit and natter"}}}}, want: []string{"oldbury-library/knit-and-natter"}, only: true},
+		{name: "words and needs must both match", q: bot.Query{Words: []string{"cafe"}, Needs: []bot.NeedWords{{Exact: []string{"memory"}, Related: []string{"dementia"}}}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "a related word matches as written, never by stem", q: bot.Query{Needs: []bot.NeedWords{{Related: []string{"memory"}}}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
 		{name: "the same word stemmed finds the stem's relatives", q: bot.Query{Words: []string{"memory"}}, want: []string{"memorial-hall/memory-cafe"}},
-		{name: "a related word never matches a description", q: bot.Query{Related: []string{"baby changing"}}, none: true},
-		{name: "the person's own need word matches a description, after names and tags", q: bot.Query{Exact: []string{"dementia"}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "a related word never matches a description", q: bot.Query{Needs: []bot.NeedWords{{Related: []string{"baby changing"}}}}, none: true},
+		{name: "the person's own need word matches a description, after names and tags", q: bot.Query{Needs: []bot.NeedWords{{Exact: []string{"dementia"}}}}, want: []string{"memorial-hall/memory-cafe"}, only: true},
+		{name: "each need named by a thing must match", q: bot.Query{Needs: []bot.NeedWords{{Exact: []string{"quiz"}}, {Exact: []string{"crochet"}}}}, none: true},
+		{name: "a situation only adds to a thing named", q: bot.Query{Words: []string{"quiz"}, Needs: []bot.NeedWords{{Related: []string{"knit and natter", "singing"}}}}, want: []string{"the-crown/quiz"}, only: true},
+		{name: "situations alone match any of their words", q: bot.Query{Needs: []bot.NeedWords{{Related: []string{"singing"}}, {Related: []string{"crochet"}}}}, want: []string{"tea-and-toast/crochet", "tea-and-toast/choir"}, anyOrder: true, only: true},
 		{name: "addresses are not topic words", q: bot.Query{Words: []string{"freeth"}}, none: true},
 		{name: "a generic word alone matches nothing", q: bot.Query{Generic: []string{"help"}}, none: true},
 		{name: "a generic word never widens a match", q: bot.Query{Words: []string{"craft"}, Generic: []string{"corner", "choir"}}, want: []string{"oldbury-library/knit-and-natter", "tea-and-toast/crochet"}, anyOrder: true, only: true},
@@ -205,11 +208,11 @@ func TestDirect(t *testing.T) {
 		q      bot.Query
 		direct map[string]bool
 	}{
-		{bot.Query{Exact: []string{"knitting"}, Related: []string{"craft"}}, map[string]bool{"oldbury-library/knit-and-natter": true, "tea-and-toast/crochet": false}},
-		{bot.Query{Related: []string{"knit and natter", "crochet"}}, map[string]bool{"oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false}},
-		{bot.Query{Words: []string{"cafe"}, Exact: []string{"memory"}, Related: []string{"dementia", "crochet"}}, map[string]bool{"memorial-hall/memory-cafe": true, "tea-and-toast/crochet": false}},
+		{bot.Query{Needs: []bot.NeedWords{{Exact: []string{"knitting"}, Related: []string{"craft"}}}}, map[string]bool{"oldbury-library/knit-and-natter": true, "tea-and-toast/crochet": false}},
+		{bot.Query{Needs: []bot.NeedWords{{Related: []string{"knit and natter", "crochet"}}}}, map[string]bool{"oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false}},
+		{bot.Query{Words: []string{"cafe"}, Needs: []bot.NeedWords{{Exact: []string{"memory"}, Related: []string{"dementia", "crochet"}}}}, map[string]bool{"memorial-hall/memory-cafe": true, "tea-and-toast/crochet": false}},
 		{bot.Query{Words: []string{"crochet"}}, map[string]bool{"tea-and-toast/crochet": true}},
-		{bot.Query{Words: []string{"baby", "time"}, Related: []string{"craft", "quiz"}, AnyWord: true}, map[string]bool{"memorial-hall/": true, "oldbury-library/rhyme-time": true, "oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false, "the-crown/quiz": false}},
+		{bot.Query{Words: []string{"baby", "time"}, Needs: []bot.NeedWords{{Related: []string{"craft", "quiz"}}}, AnyWord: true}, map[string]bool{"memorial-hall/": true, "oldbury-library/rhyme-time": true, "oldbury-library/knit-and-natter": false, "tea-and-toast/crochet": false, "the-crown/quiz": false}},
 	}
 	for _, tt := range tests {
 		tt.q.MarkDirect = true
@@ -222,7 +225,7 @@ func TestDirect(t *testing.T) {
 			got[docID(h.Asset, h.Activity)] = h.Direct
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.direct) {
-			t.Errorf("%v %v: got %v, want %v", tt.q.Words, tt.q.Related, got, tt.direct)
+			t.Errorf("%v %v: got %v, want %v", tt.q.Words, tt.q.Needs, got, tt.direct)
 		}
 	}
 }

@@ -107,7 +107,7 @@ func TestHelpShowsCrisisNumbersAndChoicesAreNumbered(t *testing.T) {
 		"Tell me what you're looking for",
 		"\n\n" + b.SafetyMessage() + "\n",
 		"1. Help with money\n2. Wellbeing and mental health\n\nType a number to choose.",
-		"Here's what I found for money advice:",
+		"Here's what I found for money advice",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)

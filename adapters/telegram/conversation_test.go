@@ -20,7 +20,7 @@ func TestTextQuestionAnsweredFromTheSample(t *testing.T) {
 		t.Errorf("parse_mode = %q, want HTML", c.Params["parse_mode"])
 	}
 	for _, want := range []string{
-		"Here's what I found for quiz:",
+		"Here's what I found for quiz",
 		"<b>Quiz Night, The Waggon and Horses</b>\nToday (Tue 24 Nov), 20:30–22:30 · £1 each\nChurch Street, Oldbury, B69 3AD",
 		"<b>Music Quiz, The Fountain</b>\nTomorrow (Wed 25 Nov), 20:00–22:00 · £1\nOwen Street, Tipton, DY4 8HE",
 	} {
