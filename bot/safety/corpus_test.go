@@ -23,7 +23,7 @@ type line struct {
 func readCorpus(t testing.TB, prefix string) map[string][]line {
 	t.Helper()
 	var paths []string
-	for _, glob := range []string{prefix + "*.txt", "blind1_" + prefix + "*.txt"} { // blind set 2 is read once the rules catch it
+	for _, glob := range []string{prefix + "*.txt", "blind*_" + prefix + "*.txt"} {
 		got, err := filepath.Glob(filepath.Join("testdata", "corpus", glob))
 		if err != nil {
 			t.Fatalf("corpus files %s: %v", glob, err)
