@@ -1,9 +1,14 @@
 package safety
 
-// Why names the readings that decided text, so a failing corpus test can
-// say which rule fired. For tests only.
+import "fmt"
+
+// Why names the readings that decided text, and the scorer's
+// probability, so a failing corpus test can say which rule fired. For
+// tests only.
 func (c *Checker) Why(text string) []string {
-	return c.rules.why(text)
+	toks := c.rules.normalise(text)
+	_, known := c.rules.decide(toks)
+	return append(c.rules.why(text), fmt.Sprintf("scorer %.3f of %.3f", c.scorer.prob(toks, known), c.scorer.threshold))
 }
 
 // CompileRules exposes the rules compiler to tests.

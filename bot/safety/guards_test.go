@@ -149,6 +149,31 @@ func TestJudgementCalls(t *testing.T) {
 		{"so anxious my hands wont stop shaking", safety.Concern},
 		{"i feel like im drowning in paperwork and appointments", safety.Concern},
 		{"really anxious about going out, my chest goes tight when i think about it", safety.Concern},
+		// Blind set 2's families. Declining a place for want of being
+		// here is Urgent, unless the message says where the writer will
+		// be; handing a pet on "if im not here" is Urgent, asking who
+		// minds it during a stay in hospital is not.
+		{"cancel my place, i wont be around for it", safety.Urgent},
+		{"cancel my place, i wont be around for it, im off to my sisters", safety.None},
+		{"who do i give the dog to if im not here", safety.Urgent},
+		{"who looks after the dog if im not here? im going into hospital", safety.None},
+		{"you wont hear from me again", safety.Urgent},
+		{"you wont hear from me again till monday", safety.None},
+		// Followed home by a person is Urgent; a cat, or Instagram, is not.
+		{"my ex keeps following me home", safety.Urgent},
+		{"my cat keeps following me everywhere", safety.None},
+		{"my ex keeps following me on instagram", safety.None},
+		// In care: shouting alone, or bruises alone, is None; both are Urgent.
+		{"the carer shouts at my dad", safety.None},
+		{"my dad has bruises on his arms", safety.None},
+		{"the carer shouts at my dad and he has bruises on his arms", safety.Urgent},
+		// Slurred words are a stroke sign, unless drink is named.
+		{"his words are slurred", safety.Urgent},
+		{"his words were slurred after six pints", safety.None},
+		// Distress as blind set 2 said it is Concern.
+		{"sorry to unload, worst day ever", safety.Concern},
+		{"im losing it a bit", safety.Concern},
+		{"im scared all the time", safety.Concern},
 		// Mixtures: a crisis anywhere in the message wins.
 		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
 		{"my back is killing me and i want to kill myself", safety.Urgent},

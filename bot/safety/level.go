@@ -83,6 +83,17 @@ func readings(ms []match) []match {
 // both signs of leaving) are Urgent, or Concern when both are in
 // sentences about the past.
 func (r *rules) level(toks []token) Level {
+	lvl, _ := r.decide(toks)
+	return lvl
+}
+
+// decide gives a message's level, as level does, and, when it is not
+// Urgent, the readings that explain its words: the guards that stand
+// (words read as harmless), and the readings that made it Concern
+// (distress, danger denied or in the past, grief for a suicide). The
+// scorer does not read those words: it looks for danger only in what the
+// rules left unexplained.
+func (r *rules) decide(toks []token) (Level, []match) {
 	ms := r.findAll(toks)
 	past, now := map[int]bool{}, map[int]bool{}
 	var rest []match
@@ -101,30 +112,34 @@ func (r *rules) level(toks []token) Level {
 		return past[s] && !now[s]
 	}
 	lvl := None
-	var hints []match
+	var hints, known []match
 	for _, m := range readings(rest) {
 		switch m.p.kind {
+		case kindGuard:
+			known = append(known, m)
 		case kindUrgent:
 			if !pastOnly(m) {
-				return Urgent
+				return Urgent, nil
 			}
 			lvl = max(lvl, Concern)
+			known = append(known, m)
 		case kindConcern:
 			lvl = max(lvl, Concern)
+			known = append(known, m)
 		case kindHint:
 			for _, h := range hints {
 				if h.p.family != m.p.family || h.p.group == m.p.group || h.overlaps(m) {
 					continue
 				}
 				if !pastOnly(h) || !pastOnly(m) {
-					return Urgent
+					return Urgent, nil
 				}
 				lvl = max(lvl, Concern)
 			}
 			hints = append(hints, m)
 		}
 	}
-	return lvl
+	return lvl, known
 }
 
 // why names the readings that decided a message, past and now markers
