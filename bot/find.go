@@ -48,7 +48,7 @@ func (b *Bot) find(ctx context.Context, lib *library, m Meaning, now time.Time) 
 		if (r.time && !hasTime) || (r.place && !hasPlace) {
 			continue
 		}
-		results, err := b.lookup(ctx, lib, m, now, r, false, maxResults)
+		results, err := b.ownFirst(ctx, lib, m, now, r)
 		if err != nil {
 			return found{}, err
 		}
@@ -72,6 +72,36 @@ func (b *Bot) find(ctx context.Context, lib *library, m Meaning, now time.Time) 
 		}
 	}
 	return found{}, nil
+}
+
+// ownFirst looks for what the person named by their own words alone
+// first, when the needs they named add related words: those rank after
+// every match of the words themselves, so when the words fill the
+// results the related ones are never needed, and searching for them is
+// most of the cost of a broad question.
+func (b *Bot) ownFirst(ctx context.Context, lib *library, m Meaning, now time.Time, r relaxation) ([]Result, error) {
+	if own, ok := ownWordsOnly(m); ok {
+		results, err := b.lookup(ctx, lib, own, now, r, false, maxResults)
+		if err != nil || len(results) >= maxResults {
+			return results, err
+		}
+	}
+	return b.lookup(ctx, lib, m, now, r, false, maxResults)
+}
+
+// ownWordsOnly is m with each need named by a thing ("knitting") reduced
+// to the person's own words for it, and false when that changes nothing.
+func ownWordsOnly(m Meaning) (Meaning, bool) {
+	own, changed := m, false
+	own.Needs = nil
+	for i, w := range m.needWords() {
+		n := m.Needs[i]
+		if len(w.Exact) > 0 && len(w.Related) > 0 {
+			n.Means, changed = w.Exact, true
+		}
+		own.Needs = append(own.Needs, n)
+	}
+	return own, changed
 }
 
 // foundOf is results found under r, with what was let go to find them.

@@ -19,6 +19,9 @@ type library struct {
 	assets map[string]*Asset
 	// activities is how many activities cat holds.
 	activities int
+	// offers are the kinds of thing counted for answers that found
+	// nothing, by district and day.
+	offers offerCache
 
 	// users counts the questions answering from this library; once it is
 	// retired and the last of them is done, its searcher is closed, once.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"signpost/bot/words"
@@ -23,7 +24,26 @@ const offerCount = 30
 
 // offers are the kinds of thing on near the place m names (anywhere if it
 // names none), within the next weeks, that pass m's filters, most first.
+// Counting them costs a search for each kind, so what is found is kept
+// for the rest of the day for the same district and filters.
 func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time) ([]Choice, error) {
+	key := offersKey{day: DateOf(now), filters: fmt.Sprint(m.Filters.Names())}
+	if m.Place != nil {
+		key.place = lib.read.District(Point{m.Place.Lat, m.Place.Lon})
+	}
+	if choices, ok := lib.offers.get(key); ok {
+		return withPlace(choices, m), nil
+	}
+	choices, err := b.countOffers(ctx, lib, m, now)
+	if err != nil {
+		return nil, err
+	}
+	lib.offers.put(key, choices)
+	return withPlace(choices, m), nil
+}
+
+// countOffers counts what offers offers.
+func (b *Bot) countOffers(ctx context.Context, lib *library, m Meaning, now time.Time) ([]Choice, error) {
 	type offer struct {
 		need  words.Need
 		count int
@@ -73,8 +93,9 @@ func (b *Bot) offers(ctx context.Context, lib *library, m Meaning, now time.Time
 		if o.count > offerCount {
 			n = fmt.Sprintf("%d+", offerCount)
 		}
-		need := Need{ID: o.need.ID, Label: o.need.Label, Ask: o.need.Say[0]}
-		choices = append(choices, Choice{Label: o.need.Offer + " (" + n + ")", Ask: askFor(need, m)})
+		// The question is the need's alone; withPlace adds the place and
+		// filters of whoever is asking.
+		choices = append(choices, Choice{Label: o.need.Offer + " (" + n + ")", Ask: o.need.Say[0]})
 	}
 	return choices, nil
 }
@@ -89,4 +110,47 @@ func mostlyIn(a, b map[string]bool) bool {
 		}
 	}
 	return shared*2 > len(a)
+}
+
+// withPlace asks each choice's question for m's place and filters.
+func withPlace(choices []Choice, m Meaning) []Choice {
+	out := make([]Choice, len(choices))
+	for i, c := range choices {
+		out[i] = Choice{Label: c.Label, Ask: askFor(Need{Ask: c.Ask}, m)}
+	}
+	return out
+}
+
+// offersKey is what the offers near a place depend on.
+type offersKey struct {
+	day            Date
+	place, filters string
+}
+
+// maxCachedOffers bounds the offers kept: a district a day each, and
+// the filters people use, is a few hundred at most.
+const maxCachedOffers = 512
+
+// offerCache keeps counted offers, for one library.
+type offerCache struct {
+	mu   sync.Mutex
+	kept map[offersKey][]Choice
+}
+
+func (c *offerCache) get(k offersKey) ([]Choice, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	choices, ok := c.kept[k]
+	return choices, ok
+}
+
+// put keeps choices for k, starting afresh when full rather than growing
+// without bound.
+func (c *offerCache) put(k offersKey, choices []Choice) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.kept == nil || len(c.kept) >= maxCachedOffers {
+		c.kept = map[offersKey][]Choice{}
+	}
+	c.kept[k] = choices
 }

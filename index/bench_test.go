@@ -266,8 +266,8 @@ func ask(sp *bot.Bot, text, from string) (time.Duration, error) {
 	start := time.Now()
 	ans, err := sp.Answer(context.Background(), bot.Question{Text: text, From: from, At: benchNow})
 	took := time.Since(start)
-	if err != nil || len(ans.Results) == 0 {
-		return took, fmt.Errorf("%q: err %v, %d results", text, err, len(ans.Results))
+	if err != nil || len(ans.Results)+len(ans.Choices) == 0 {
+		return took, fmt.Errorf("%q: err %v, %d results, %d choices", text, err, len(ans.Results), len(ans.Choices))
 	}
 	return took, nil
 }
