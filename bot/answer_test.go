@@ -58,7 +58,7 @@ func TestPhrasings(t *testing.T) {
 		{text: "something for my toddler this weekend", first: "great-bridge-playgroup/dads-and-tots", when: "this weekend"},
 		{text: "I'm lonely", relaxed: related, shown: []string{"tea-and-toast/chatty-table", "bean-there/coffee-morning"}, reply: "Here are some things for meeting people:"},
 		{text: "I feel so isolated since I retired", relaxed: related, shown: []string{"tea-and-toast/chatty-table"}},
-		{text: "cheap lunch", first: "oldbury-gurdwara/langar", shown: []string{"rounds-green-centre/lunch-club"}, filter: "cheap", notShow: []string{"the-pie-factory/pensioners-lunch", "the-talbot/sunday-lunch"}},
+		{text: "cheap lunch", first: "oldbury-gurdwara/langar", filter: "cheap", notShow: []string{"the-pie-factory/pensioners-lunch", "the-talbot/sunday-lunch"}},
 		{text: "free food near Tipton", first: "tipton-methodist/sunday-meal", filter: "free", place: "Tipton"},
 		{text: "quiz tonight", relaxed: related, first: "the-waggon/quiz-night", when: "tonight", reply: "Today (Tue 24 Nov), 20:30–22:30"},
 		{text: "live music this weekend", first: "the-fountain/live-music", when: "this weekend", reply: "Sat 28 Nov, 21:00–00:30"},

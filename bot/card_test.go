@@ -73,3 +73,15 @@ func TestStaleByTheAreasCalendar(t *testing.T) {
 		t.Error("not stale on the area's 366th day")
 	}
 }
+
+func TestCosts(t *testing.T) {
+	for cost, want := range map[string][2]bool{
+		"free": {true, true}, "Free!": {true, true}, "free, donations welcome": {true, true}, "£0": {true, true},
+		"freezer bags £1": {false, true}, "£3": {false, true}, "£3.50": {false, false}, "£5": {false, false},
+		"pay as you feel": {false, true}, "£2 donation": {false, true}, "10p": {false, false},
+	} {
+		if got := [2]bool{isFree(cost), isCheap(cost)}; got != want {
+			t.Errorf("%q: free, cheap = %v, want %v", cost, got, want)
+		}
+	}
+}

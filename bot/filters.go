@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"signpost/bot/words"
 )
 
 // cheapest is the most, in pounds, that counts as cheap.
@@ -11,15 +14,23 @@ const cheapest = 3.0
 
 var pounds = regexp.MustCompile(`£\s*([0-9]+(?:\.[0-9]{1,2})?)`)
 
-// isFree reports whether a cost, as a coach wrote it, is free.
+// isFree reports whether a cost, as a coach wrote it, is free: one of
+// the vocabulary's free costs, or beginning with one ("free, donations
+// welcome").
 func isFree(cost string) bool {
 	c := strings.ToLower(strings.TrimSpace(cost))
-	return c == "free" || strings.HasPrefix(c, "free") || c == "£0" || c == "0"
+	for _, f := range words.Builtin().FreeCosts {
+		if rest, ok := strings.CutPrefix(c, f); ok && (rest == "" || !unicode.IsLetter([]rune(rest)[0]) && !unicode.IsDigit([]rune(rest)[0])) {
+			return true
+		}
+	}
+	return false
 }
 
-// isCheap reports whether a cost is free, a donation, or at most £3.
+// isCheap reports whether a cost is free, a donation or the like, or at
+// most £3.
 func isCheap(cost string) bool {
-	if isFree(cost) || strings.Contains(strings.ToLower(cost), "donation") {
+	if isFree(cost) || containsAny(strings.ToLower(cost), words.Builtin().CheapCosts) {
 		return true
 	}
 	m := pounds.FindStringSubmatch(cost)
@@ -33,8 +44,17 @@ func isCheap(cost string) bool {
 // isStepFree reports whether a venue says it is wheelchair accessible.
 func isStepFree(access []string) bool {
 	for _, a := range access {
-		a = strings.ToLower(a)
-		if strings.Contains(a, "wheelchair") || strings.Contains(a, "step free") || strings.Contains(a, "step-free") || strings.Contains(a, "level access") || strings.Contains(a, "ramp") {
+		if containsAny(strings.ToLower(a), words.Builtin().StepFreeAccess) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s holds any of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

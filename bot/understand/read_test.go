@@ -2,12 +2,14 @@ package understand_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"signpost/bot"
 	"signpost/bot/safety"
 	"signpost/bot/understand"
+	"signpost/bot/words"
 )
 
 // TestRead is the reading stage in one table: each message, as residents
@@ -254,5 +256,42 @@ func TestAmbiguousOnlyWhenNothingElseSays(t *testing.T) {
 		if got := summary(r.Read(text, tuesday)); got != want {
 			t.Errorf("%q\n got: %s\nwant: %s", text, got, want)
 		}
+	}
+}
+
+// TestKnownWordsAreNeverPlaces: every word the vocabulary gives a meaning
+// is known to the reader, so "quiz around tmrw" or "near the library" is
+// never read as a place it does not know; and the loader's kinds are the
+// vocabulary's.
+func TestKnownWordsAreNeverPlaces(t *testing.T) {
+	r := sampleReader(t)
+	w := words.Builtin()
+	lists := [][]string{w.Filler, w.Generic, w.NearMe, w.OpenWords, w.Free, w.Cheap, w.StepFree, w.Tonight, w.Now, w.AgeWords}
+	for _, d := range w.Days {
+		lists = append(lists, d.Say)
+	}
+	for _, p := range w.DayParts {
+		lists = append(lists, p.Say)
+	}
+	for _, say := range w.Weekdays {
+		lists = append(lists, say)
+	}
+	for _, k := range w.Kinds {
+		lists = append(lists, k.Say)
+	}
+	for _, n := range w.Needs {
+		lists = append(lists, n.Say)
+	}
+	for _, list := range lists {
+		for _, phrase := range list {
+			for _, word := range strings.Fields(phrase) {
+				if m := r.Read("quiz near "+word, tuesday); m.UnknownPlace != "" {
+					t.Errorf("%q (from %q) read as an unknown place", word, phrase)
+				}
+			}
+		}
+	}
+	if !slices.Equal(bot.Kinds, w.KindIDs()) {
+		t.Errorf("the loader's kinds %v are not the vocabulary's %v", bot.Kinds, w.KindIDs())
 	}
 }

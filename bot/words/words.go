@@ -54,6 +54,9 @@ type Words struct {
 	Now []string
 	// Free, Cheap and StepFree name filters.
 	Free, Cheap, StepFree []string
+	// FreeCosts, CheapCosts and StepFreeAccess are how listings say an
+	// activity is free or cheap, or a venue step-free.
+	FreeCosts, CheapCosts, StepFreeAccess []string
 	// Ages are age groups people name ("toddler", "over 60s").
 	Ages []AgeGroup
 	// AgeWords follow a number to give an age ("8 year old"); AgeOf come
@@ -150,12 +153,15 @@ type fileWords struct {
 		From string   `yaml:"from"`
 		To   string   `yaml:"to"`
 	} `yaml:"day_parts"`
-	Tonight  []string `yaml:"tonight"`
-	Now      []string `yaml:"now"`
-	Free     []string `yaml:"free"`
-	Cheap    []string `yaml:"cheap"`
-	StepFree []string `yaml:"step_free"`
-	Ages     []struct {
+	Tonight        []string `yaml:"tonight"`
+	Now            []string `yaml:"now"`
+	Free           []string `yaml:"free"`
+	Cheap          []string `yaml:"cheap"`
+	StepFree       []string `yaml:"step_free"`
+	FreeCosts      []string `yaml:"free_costs"`
+	CheapCosts     []string `yaml:"cheap_costs"`
+	StepFreeAccess []string `yaml:"step_free_access"`
+	Ages           []struct {
 		Say  []string `yaml:"say"`
 		Ages string   `yaml:"ages"`
 	} `yaml:"ages"`
@@ -201,6 +207,7 @@ func Parse(b []byte) (*Words, error) {
 		Filler: f.Filler, Generic: f.Generic, PlaceWords: f.PlaceWords, NearMe: f.NearMe,
 		OpenWords: f.OpenWords, OpenActivities: f.OpenActivities,
 		Tonight: f.Tonight, Now: f.Now, Free: f.Free, Cheap: f.Cheap, StepFree: f.StepFree,
+		FreeCosts: f.FreeCosts, CheapCosts: f.CheapCosts, StepFreeAccess: f.StepFreeAccess,
 		AgeWords: f.AgeWords, AgeOf: f.AgeOf, NotAgeUnits: f.NotAgeUnits, Kinds: f.Kinds, Choose: f.Choose,
 		Greeting: f.SmallTalk["greeting"], Help: f.SmallTalk["help"],
 		Thanks: f.SmallTalk["thanks"], More: f.SmallTalk["more"],
