@@ -263,7 +263,10 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 	if !q.Topic() && m.Intent != IntentOpen {
 		results = activitiesFirst(results)
 	}
-	results = rank(withoutTwins(withoutLooseVenues(results)), m.Intent == IntentOpen)
+	if m.Intent != IntentOpen {
+		results = withoutTwins(withoutLooseVenues(results))
+	}
+	results = rank(results, m.Intent == IntentOpen)
 	if len(results) > limit {
 		results = results[:limit]
 	}
@@ -385,12 +388,13 @@ func withoutLooseVenues(results []Result) []Result {
 	return out
 }
 
-// withoutTwins drops a venue when one of its activities, named as the
-// venue is, is also in the results: "Tea & Toast" is shown once.
+// withoutTwins drops a venue when one of its activities is also in the
+// results: the activity says more ("Tea & Toast", named as its venue, is
+// shown once; the allotments' shared plot rather than the allotments).
 func withoutTwins(results []Result) []Result {
 	named := map[string]bool{}
 	for _, r := range results {
-		if r.Activity != nil && sameName(r.Activity.Name, r.Asset.Name) {
+		if r.Activity != nil {
 			named[r.Asset.ID] = true
 		}
 	}

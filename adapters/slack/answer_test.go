@@ -212,7 +212,6 @@ assets:
 	p := h.slack.nextPost()
 	p.has(t,
 		"*Brunch &lt;&amp; chat&gt; if a &lt; b* at Tea &amp; Toast &lt;Tuesdays&gt;",
-		"*Tea &amp; Toast &lt;Tuesdays&gt; (cafe)*",
 		"&lt;!channel&gt; 1 High Street &amp; Co",
 		"&lt;@U999&gt; 0121",
 		"Toast &amp; tea &gt; coffee &lt;https://evil.example|click&gt;",
@@ -228,6 +227,13 @@ assets:
 	// The website is a link whose address cannot break out of it.
 	if !strings.Contains(all, "<https://example.org/a?b=1&amp;c=&lt;2&gt;%7Cx|https://example.org/a?b=1&amp;c=&lt;2&gt;¦x>") {
 		t.Errorf("website link:\n%s", all)
+	}
+	// A venue's own card: asked about opening hours, the cafe is the answer.
+	sock.send(commandEnvelope("env-2", "is the cafe open", h.slack.responseURL(2)))
+	venue := h.slack.nextPost()
+	venue.has(t, "*Tea &amp; Toast &lt;Tuesdays&gt; (cafe)*")
+	if strings.Contains(venue.all(), "<Tuesdays>") {
+		t.Errorf("unescaped venue name in:\n%s", venue.all())
 	}
 }
 

@@ -46,6 +46,7 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 	used = slices.Clone(used)
 	var t topic
 	var unclear [][]int // the needs each ambiguous phrase may mean
+	kinds := 0          // how many of t.words are kinds of venue, first
 	resolved := map[int]int{}
 	addNeed := func(id int, at int, said string) {
 		n, ok := resolved[id]
@@ -81,6 +82,7 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 			continue
 		}
 		if e := v.kinds.at(toks, i, used); e != nil {
+			kinds++
 			mark(used, i, len(e.keys))
 			t.words = append(t.words, e.text)
 			t.said = append(t.said, placed{i, e.text})
@@ -105,6 +107,15 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 			}
 		}
 	}
+	if len(t.needs)+len(unclear) > 0 {
+		// Someone describing their situation says more than the things
+		// that help with it ("we just moved here from Poland", "caring for
+		// my husband full time"): their other words may add to a match,
+		// but must not decide it. Kinds of venue and words that name a
+		// listing still do ("I feel low, is there a chatty table").
+		named := v.namedRuns(t.said, t.words[kinds:])
+		t.words, t.generic, t.said = v.demote(append(t.words[:kinds:kinds], named...), t.words[kinds:], t.generic, t.said)
+	}
 	for _, ids := range unclear {
 		if len(t.words)+len(t.needs) > 0 {
 			// Something else says what the message is about; the
@@ -119,6 +130,61 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 		}
 	}
 	return t
+}
+
+// namedRuns are the words, of words, that stand next to each other in
+// the message, two or more at a time, as in one of the list's names.
+func (v *vocabulary) namedRuns(said []placed, words []string) []string {
+	var runs []string
+	var run []placed
+	flush := func() {
+		if len(run) >= 2 {
+			var ws []string
+			for _, p := range run {
+				ws = append(ws, p.text)
+			}
+			if v.names[strings.Join(ws, " ")] {
+				runs = append(runs, ws...)
+			}
+		}
+		run = run[:0]
+	}
+	ordered := slices.Clone(said)
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].at < ordered[j].at })
+	for _, p := range ordered {
+		if !slices.Contains(words, p.text) {
+			flush()
+			continue
+		}
+		if len(run) > 0 && run[len(run)-1].at != p.at-1 {
+			flush()
+		}
+		run = append(run, p)
+	}
+	flush()
+	return runs
+}
+
+// demote makes others generic, but for those in keep, and drops them
+// from the topic said back; keep are the words that still decide.
+func (v *vocabulary) demote(keep, others, generic []string, said []placed) ([]string, []string, []placed) {
+	var dropped []string
+	for _, w := range others {
+		if slices.Contains(keep, w) {
+			continue
+		}
+		dropped = append(dropped, w)
+		if !slices.Contains(generic, w) {
+			generic = append(generic, w)
+		}
+	}
+	kept := said[:0:0]
+	for _, p := range said {
+		if !slices.Contains(dropped, p.text) {
+			kept = append(kept, p)
+		}
+	}
+	return keep, generic, kept
 }
 
 // listed is phrase written as n's means write it, if they list it too:

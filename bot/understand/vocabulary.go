@@ -36,6 +36,10 @@ type vocabulary struct {
 	// listing are the words the asset list itself uses, so one is never
 	// taken for a typo ("chair" is not "choir").
 	listing map[string]bool
+	// names are the list's names of venues and activities, folded, for
+	// telling a named thing ("is there a chatty table") among the words
+	// of someone describing their situation.
+	names map[string]bool
 }
 
 // need is one need of the vocabulary.
@@ -71,6 +75,7 @@ func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
 		needPhrases:    newPhrases[[]int](true),
 		known:          map[string]bool{},
 		listing:        listingWords(cat),
+		names:          listingNames(cat),
 	}
 	for d, say := range w.Weekdays {
 		for _, p := range say {
@@ -241,4 +246,25 @@ func listingWords(cat *bot.Catalogue) map[string]bool {
 		}
 	}
 	return seen
+}
+
+// listingNames are the names of every venue and activity in cat, folded,
+// and each run of two or more of their words.
+func listingNames(cat *bot.Catalogue) map[string]bool {
+	names := map[string]bool{}
+	add := func(name string) {
+		toks := split(name, false)
+		for i := range toks {
+			for j := i + 2; j <= len(toks); j++ {
+				names[joinWords(toks[i:j])] = true
+			}
+		}
+	}
+	for i := range cat.Assets {
+		add(cat.Assets[i].Name)
+		for j := range cat.Assets[i].Activities {
+			add(cat.Assets[i].Activities[j].Name)
+		}
+	}
+	return names
 }
