@@ -88,7 +88,7 @@ func (f Filters) keep(a *Asset, act *Activity) bool {
 	if f.Cheap && !isCheap(act.Cost) {
 		return false
 	}
-	if f.Ages != nil && !act.Ages.overlaps(*f.Ages) {
+	if f.Ages != nil && !act.Ages.overlaps(*f.Ages) && !(f.AdultsToo && act.Ages.overlaps(Ages{Min: Adult, Max: -1})) {
 		return false
 	}
 	return true

@@ -257,7 +257,7 @@ func (b *Bot) lookup(ctx context.Context, lib *library, m Meaning, now time.Time
 			d := q.Near.DistanceKm(*res.Asset.Point)
 			res.DistanceKm = &d
 		}
-		res.Score = score(relevance, res, now)
+		res.Score = score(relevance, res, m.Filters, now)
 		results = append(results, res)
 	}
 	if !q.Topic() && m.Intent != IntentOpen {

@@ -229,7 +229,14 @@ type Filters struct {
 	Free, Cheap, StepFree bool
 	// Ages is the age range asked for; nil for any.
 	Ages *Ages
+	// AdultsToo lets activities for grown-ups pass a child's Ages, when
+	// every need described is the grown-up's: "cant afford to feed my
+	// kids" wants the food bank, which is for the parent.
+	AdultsToo bool
 }
+
+// Adult is the age from which a person is a grown-up.
+const Adult = 18
 
 // Names lists the filters for showing what was understood: "free",
 // "cheap", "wheelchair", "ages 0-4".

@@ -45,22 +45,18 @@ type needCase struct {
 func TestNeedsInOwnWords(t *testing.T) {
 	b := sample(t)
 	const (
-		ageWordBug   = "an age word inside a need's phrase (baby, kids, teenage, teenager) is taken as a filter first, and the phrase is read only when nothing else is in the message, so the need is missed"
-		childAgeBug  = "the child's age filters out what is for the parent (an adults-only group or food bank), though the parent is the one going"
 		ageRankBug   = "an age asked admits all-ages things but does not rank those made for that age first"
 		bothNeedsBug = "a result that meets only one of two needs named, with more of its words, ranks above the one that meets both"
-		partialBug   = "when some words match nothing, the 'some of the words' results rank things only related to the need above the very thing named"
-		strayWordBug = "when some words match nothing, a result matching only a stray word ('huge', found in a pub's 'huge pies') is shown beside the need's"
 	)
 	tests := []needCase{
 		// Loneliness and company.
 		{text: "im so lonely since my wife went into a home", needs: []string{"meeting-people"}, shown: []string{"tea-and-toast/chatty-table"}},
 		{text: "i dont see anyone all week", needs: []string{"meeting-people"}, shown: []string{"tea-and-toast/chatty-table", "bean-there/coffee-morning"}},
 		{text: "no one to talk to", needs: []string{"meeting-people"}, shown: []string{"tea-and-toast/chatty-table"}},
-		{text: "im 80 and on my own all day", needs: []string{"meeting-people"}, filter: "ages 80", shown: []string{"tea-and-toast/chatty-table"}, notKind: "playgroup"},
+		{text: "im 80 and on my own all day", needs: []string{"meeting-people"}, filter: "ages 80", first: "the-pie-factory/pensioners-lunch", notKind: "playgroup"},
 		{text: "want to make some friends near tipton", needs: []string{"meeting-people"}, first: "tea-and-toast/chatty-table"},
 		{text: "somewhere for a cuppa and a chat", needs: []string{"meeting-people"}, shown: []string{"tea-and-toast/chatty-table", "bean-there/coffee-morning"}},
-		{text: "im 80 and want to get out more", needs: []string{"meeting-people"}, filter: "ages 80", shown: []string{"tea-and-toast/chatty-table"}},
+		{text: "im 80 and want to get out more", needs: []string{"meeting-people"}, filter: "ages 80", first: "the-pie-factory/pensioners-lunch"},
 		{text: "lonely on saturday", needs: []string{"meeting-people"}, first: "tipton-methodist/coffee-morning-methodist"},
 		{text: "im lonely near tipton", needs: []string{"meeting-people"}, first: "tea-and-toast/chatty-table"},
 		{text: "lonley", needs: []string{"meeting-people"}, shown: []string{"tea-and-toast/chatty-table"}},
@@ -87,7 +83,7 @@ func TestNeedsInOwnWords(t *testing.T) {
 			bug: `"now" at the end of "im on my own now" is read as a time (on now, 10:00-11:00), so only what is on this hour is shown and the bereavement café is not`},
 		{text: "my son died", needs: []string{"bereaved-parents"}, first: "hope-centre/bereaved-parents"},
 		{text: "we lost our son last year", needs: []string{"bereaved-parents"}, first: "hope-centre/bereaved-parents"},
-		{text: "we lost our baby", needs: []string{"bereaved-parents"}, first: "hope-centre/bereaved-parents", notShow: []string{"corner-cafe/parent-and-baby", "oldbury-library/baby-rhyme-time"}, bug: ageWordBug},
+		{text: "we lost our baby", needs: []string{"bereaved-parents"}, first: "hope-centre/bereaved-parents", notShow: []string{"corner-cafe/parent-and-baby", "oldbury-library/baby-rhyme-time"}},
 
 		// Carers, young carers and dementia.
 		{text: "i look after my mum", needs: []string{"carers"}, first: "tipton-community-hub/carers-group"},
@@ -123,7 +119,7 @@ func TestNeedsInOwnWords(t *testing.T) {
 		// Bills and energy; warmth.
 		{text: "help with my gas bill", needs: []string{"energy-bills"}, first: "tividale-advice-centre/energy-advice", notShow: []string{"the-lamplighter/line-dancing", "the-lamplighter/"}},
 		{text: "my electric bill has gone up", needs: []string{"energy-bills"}, first: "tividale-advice-centre/energy-advice"},
-		{text: "my electric bill is huge", needs: []string{"energy-bills"}, first: "tividale-advice-centre/energy-advice", notShow: []string{"the-pie-factory/"}, bug: strayWordBug},
+		{text: "my electric bill is huge", needs: []string{"energy-bills"}, first: "tividale-advice-centre/energy-advice", notShow: []string{"the-pie-factory/"}},
 		{text: "prepayment meter keeps running out", needs: []string{"energy-bills"}, first: "tividale-advice-centre/energy-advice", notShow: []string{"tipton-boxing-club/womens-fitness"}},
 		{text: "cant afford the heating", clarify: []string{"energy-bills", "warm-space"}},
 		{text: "cant afford the heating near tipton", clarify: []string{"energy-bills", "warm-space"}},
@@ -146,7 +142,7 @@ func TestNeedsInOwnWords(t *testing.T) {
 		{text: "nothing to eat in the house", needs: []string{"food"}, shown: []string{"oldbury-gurdwara/langar"}, notShow: []string{"tividale-advice-centre/housing-advice", "the-old-court-house/"}},
 		{text: "need a food parcel near oldbury", needs: []string{"food"}, first: "the-storehouse/storehouse", notShow: []string{"the-storehouse/pet-food-bank"}},
 		{text: "hot meal on sunday", needs: []string{"food"}, shown: []string{"tipton-methodist/sunday-meal"}},
-		{text: "cant afford to feed my kids", needs: []string{"food"}, filter: "ages 4-11", shown: []string{"the-storehouse/storehouse"}, bug: childAgeBug},
+		{text: "cant afford to feed my kids", needs: []string{"food"}, filter: "ages 4-11", shown: []string{"the-storehouse/storehouse"}},
 		{text: "cant afford nappies", needs: []string{"baby-essentials"}, first: "the-storehouse/baby-bank"},
 		{text: "my son needs a school uniform", needs: []string{"clothes"}, first: "the-storehouse/clothes-bank"},
 		{text: "need a winter coat", needs: []string{"clothes"}, first: "the-storehouse/clothes-bank"},
@@ -185,8 +181,8 @@ func TestNeedsInOwnWords(t *testing.T) {
 		{text: "new mum feeling lonely", needs: []string{"new-parents", "meeting-people"}, first: "corner-cafe/parent-and-baby"},
 		{text: "want to meet other mums", needs: []string{"new-parents"}, first: "corner-cafe/parent-and-baby"},
 		{text: "something for me and my baby", filter: "ages 0-1", shown: []string{"oldbury-library/baby-rhyme-time"}, notShow: []string{"oldbury-health-centre/"}, notKind: "pub"},
-		{text: "just had a baby and feel alone", needs: []string{"new-parents"}, first: "corner-cafe/parent-and-baby", bug: ageWordBug},
-		{text: "my baby wont sleep", needs: []string{"new-parents"}, shown: []string{"corner-cafe/parent-and-baby"}, bug: ageWordBug},
+		{text: "just had a baby and feel alone", needs: []string{"new-parents"}, first: "corner-cafe/parent-and-baby"},
+		{text: "my baby wont sleep", needs: []string{"new-parents"}, shown: []string{"corner-cafe/parent-and-baby"}},
 		{text: "somewhere to take my toddler on saturday", needs: []string{"toddlers"}, filter: "ages 1-4", first: "great-bridge-playgroup/dads-and-tots", shown: []string{"tividale-library/storytime"}},
 		{text: "for me and my toddler near tipton", needs: []string{"toddlers"}, filter: "ages 1-4", first: "busy-bees/toddler-group"},
 		{text: "toddler group near tipton on friday", needs: []string{"toddlers"}, first: "busy-bees/toddler-group"},
@@ -196,21 +192,21 @@ func TestNeedsInOwnWords(t *testing.T) {
 		{text: "my 8 year old", filter: "ages 8", shown: []string{"tipton-library/lego-club"}, notShow: []string{"oldbury-volunteer-centre/ring-and-ride"}, notKind: "pub", bug: ageRankBug + ": a no-topic question ranks by soonness alone, so the Ring and Ride minibus and warm spaces come first"},
 		{text: "things to do with the kids this weekend", needs: []string{"kids-activities"}, filter: "ages 4-11", first: "tipton-library/lego-club", notKind: "pub"},
 		{text: "free things for my kids this weekend", needs: []string{"kids-activities"}, filter: "free", first: "tipton-library/lego-club"},
-		{text: "kids are bored", needs: []string{"kids-activities"}, filter: "ages 4-11", shown: []string{"tipton-library/lego-club"}, bug: ageWordBug},
+		{text: "kids are bored", needs: []string{"kids-activities"}, filter: "ages 4-11", shown: []string{"tipton-library/lego-club"}},
 		{text: "football for my 9 year old", needs: []string{"sport"}, filter: "ages 9", first: "tipton-community-hub/kids-football"},
 		{text: "something creative for my 10 year old", needs: []string{"arts-and-crafts"}, filter: "ages 10", first: "tipton-youth-centre/kids-art-club"},
 		{text: "after school club for my 7 year old", needs: []string{"after-school"}, filter: "ages 7", first: "langley-family-hub/after-school-club"},
 		{text: "homework help for my 12 year old", needs: []string{"after-school"}, filter: "ages 12", first: "great-bridge-library/homework-club"},
 		{text: "anything on for the kids in the christmas holidays", needs: []string{"school-holidays"}, first: "tipton-youth-centre/holiday-club"},
 		{text: "half term club", needs: []string{"school-holidays"}, first: "tipton-youth-centre/holiday-club"},
-		{text: "struggling with my kids behaviour", needs: []string{"parenting-support"}, first: "langley-family-hub/parenting-course", bug: ageWordBug},
-		{text: "toddler tantrums", needs: []string{"parenting-support"}, shown: []string{"langley-family-hub/parenting-course"}, bug: childAgeBug},
-		{text: "my teenage son wont talk to me", needs: []string{"parents-of-teenagers"}, first: "tipton-youth-centre/parents-of-teens", bug: ageWordBug + "; and then " + childAgeBug},
+		{text: "struggling with my kids behaviour", needs: []string{"parenting-support"}, first: "langley-family-hub/parenting-course", bug: "among groups for grown-ups, the child's age (4-11) does not rank: the parents-of-teens group comes before the parenting course"},
+		{text: "toddler tantrums", needs: []string{"parenting-support"}, shown: []string{"langley-family-hub/parenting-course"}},
+		{text: "my teenage son wont talk to me", needs: []string{"parents-of-teenagers"}, first: "tipton-youth-centre/parents-of-teens"},
 		{text: "single mum of two", needs: []string{"single-parents"}, first: "langley-family-hub/single-parents"},
 		{text: "my son is autistic", needs: []string{"send-parents"}, first: "langley-family-hub/send-parents"},
 		{text: "my daughter has special needs", needs: []string{"send-parents"}, first: "langley-family-hub/send-parents"},
 		{text: "waiting for an adhd diagnosis for my daughter", needs: []string{"send-parents"}, first: "langley-family-hub/send-parents"},
-		{text: "my 6 year old is autistic", needs: []string{"send-parents"}, filter: "ages 6", first: "langley-family-hub/send-parents", bug: childAgeBug},
+		{text: "my 6 year old is autistic", needs: []string{"send-parents"}, filter: "ages 6", first: "langley-family-hub/send-parents"},
 		{text: "need childcare so i can go back to work", needs: []string{"childcare", "jobs"}, first: "langley-family-hub/family-hub-drop-in"},
 		{text: "somewhere to take my grandkids", needs: []string{"grandparents"}, first: "little-stars/stay-and-play"},
 		{text: "what can i do with my grandson on saturday", needs: []string{"grandparents"}, first: "great-bridge-playgroup/dads-and-tots"},
@@ -218,8 +214,7 @@ func TestNeedsInOwnWords(t *testing.T) {
 		// Teenagers and older people.
 		{text: "somewhere for my 15 year old to hang out", needs: []string{"young-people"}, filter: "ages 15", first: "oldbury-community-centre/youth-club"},
 		{text: "boxing for teenagers", needs: []string{"sport"}, filter: "ages 13-17", first: "tipton-boxing-club/junior-boxing"},
-		{text: "my teenager is bored", needs: []string{"young-people"}, filter: "ages 13-17", first: "oldbury-community-centre/youth-club",
-			bug: `"bored" is read as meeting people whoever is bored (and "teenager is bored" cannot be a phrase: see the age-word bug), so a bored teenager is offered an all-ages coffee morning and warm spaces, not the youth club`},
+		{text: "my teenager is bored", needs: []string{"young-people"}, filter: "ages 13-17", first: "oldbury-community-centre/youth-club"},
 		{text: "something for my nan shes 85", needs: []string{"older-people"}, filter: "ages 85", first: "rounds-green-centre/lunch-club"},
 		{text: "over 50s", needs: []string{"older-people"}, filter: "ages 50+", first: "rounds-green-centre/lunch-club"},
 		{text: "lonely pensioner", needs: []string{"meeting-people"}, filter: "ages 65+", shown: []string{"the-pie-factory/pensioners-lunch"}},
@@ -269,7 +264,7 @@ func TestNeedsInOwnWords(t *testing.T) {
 		{text: "grow my own veg", needs: []string{"gardening"}, shown: []string{"tipton-allotments/shared-plot"}},
 		{text: "something crafty", needs: []string{"arts-and-crafts"}, first: "oldbury-library/knit-and-natter"},
 		{text: "learn to sew", needs: []string{"arts-and-crafts"}, first: "oldbury-arts-studio/sewing-bee"},
-		{text: "i used to paint and want to start again", needs: []string{"arts-and-crafts"}, first: "green-leaf-cafe/art-class", bug: partialBug},
+		{text: "i used to paint and want to start again", needs: []string{"arts-and-crafts"}, first: "green-leaf-cafe/art-class"},
 		{text: "i love singing", needs: []string{"music-singing"}, first: "langley-village-hall/community-choir"},
 		{text: "join a choir", needs: []string{"music-singing"}, first: "langley-village-hall/community-choir"},
 		{text: "learn to play the ukulele", needs: []string{"music-singing"}, first: "langley-village-hall/ukulele-club", notKind: "playgroup"},

@@ -19,14 +19,31 @@ const soonDays = 10.0
 // in touch to ask"): as if it were a week and a half away.
 const untimedSoonness = 0.5
 
+// targetedAges is how much more an activity meant for an age group counts
+// than one for everyone, when a question names an age: "music for
+// toddlers" wants Baby Rhyme Time before the community choir.
+const targetedAges = 1.5
+
 // score is the rank of res, given how well it matched (relevance, 0 to 1)
-// and, if it has one, its distance.
-func score(relevance float64, res Result, now time.Time) float64 {
+// and, if it has one, its distance, for a question with filters f.
+func score(relevance float64, res Result, f Filters, now time.Time) float64 {
 	s := relevance
 	if res.DistanceKm != nil {
 		s = Rank(s, *res.DistanceKm)
 	}
+	if f.Ages != nil && res.Activity != nil && targeted(res.Activity.Ages, *f.Ages) {
+		s *= targetedAges
+	}
 	return s * soonness(res, now)
+}
+
+// targeted reports whether an activity for ages a is meant for the age
+// group asked: not for everyone, nor for all grown-ups, but for some ages
+// that include those asked.
+func targeted(a, asked Ages) bool {
+	everyone := a.Min <= 0 && a.Max < 0
+	grownUps := a.Min >= 16 && a.Min <= Adult && a.Max < 0
+	return !everyone && !grownUps && a.overlaps(asked)
 }
 
 // soonness weighs how soon res is on: 1 for now or today, falling with

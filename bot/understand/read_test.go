@@ -61,7 +61,7 @@ func TestRead(t *testing.T) {
 		{"over 50s exercise", "needs=[exercise(exercise)] filters=[ages 50+]"},
 		{"for me and my toddler", "needs=[toddlers(toddler)] filters=[ages 1-4]"},
 		{"teenagers", "needs=[young-people(teenagers)] filters=[ages 13-17]"},
-		{"my teenager is bored", "needs=[meeting-people(bored)] filters=[ages 13-17]"},
+		{"my teenager is bored", "needs=[young-people(my teenager is bored)] filters=[ages 13-17]"},
 		{"something for teenagers on friday", "needs=[young-people(teenagers)] when=Friday filters=[ages 13-17]"},
 		{"I'm lonely", "needs=[meeting-people(lonely)]"},
 		{"i feel so isolated since i retired", "needs=[meeting-people(isolated)] filters=[ages 65+]"},

@@ -6,6 +6,7 @@
 package understand
 
 import (
+	"slices"
 	"time"
 
 	"signpost/bot"
@@ -63,22 +64,41 @@ func (r *Reader) Read(text string, now time.Time) bot.Meaning {
 	}
 	m.NearMe = r.vocab.nearMe.markAll(toks, used)
 	m.Place, m.UnknownPlace = r.readPlace(toks, used)
-	m.When = r.vocab.readTime(toks, used, now)
+	// A need phrase wins over the time, filter and age words inside it:
+	// those still set their filter, but their words stay the need's.
+	inNeed := r.vocab.needSpans(toks, used)
+	timeUsed := slices.Clone(used)
+	for i, in := range inNeed {
+		timeUsed[i] = timeUsed[i] || in
+	}
+	m.When = r.vocab.readTime(toks, timeUsed, now)
+	for i := range used {
+		used[i] = used[i] || timeUsed[i] && !inNeed[i]
+	}
 	var ageAt []int
 	m.Filters, ageAt = r.vocab.readFilters(toks, used)
+	for i, in := range inNeed {
+		if in {
+			used[i] = false
+		}
+	}
 	if m.Intent == bot.IntentOpen && m.Place != nil && m.Place.Source == bot.SourceAsset {
 		m.Venue = m.Place.Name
 	}
 	// "swimming for kids" is about swimming, for kids: the age is a
 	// filter, and a topic only when there is no other ("things for
-	// toddlers").
-	withoutAges := append([]bool(nil), used...)
+	// toddlers"), or when it is part of a need ("my baby wont sleep").
+	withoutAges := slices.Clone(used)
 	for _, i := range ageAt {
-		withoutAges[i] = true
+		withoutAges[i] = !inNeed[i]
 	}
 	t := r.vocab.readTopic(toks, withoutAges)
 	if t.empty() && len(ageAt) > 0 {
 		t = r.vocab.readTopic(toks, used)
+	}
+	if a := m.Filters.Ages; a != nil && a.Max >= 0 && a.Max < bot.Adult && r.vocab.grownUpsOnly(t.needs) {
+		// "cant afford to feed my kids": the food bank is for the parent.
+		m.Filters.AdultsToo = true
 	}
 	m.Words, m.Needs, m.Generic, m.Ambiguous = t.words, t.needs, t.generic, t.ambiguous
 	m.Topic = t.inOrder()

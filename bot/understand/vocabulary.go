@@ -46,6 +46,8 @@ type vocabulary struct {
 type need struct {
 	id, label, ask string
 	means          []string
+	// grownUps marks a need of the grown-up writing (see words.Need).
+	grownUps bool
 }
 
 func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
@@ -113,7 +115,7 @@ func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
 		}
 	}
 	for _, n := range w.Needs {
-		v.addNeed(need{id: n.ID, label: n.Label, ask: n.Say[0], means: n.Means}, n.Say)
+		v.addNeed(need{id: n.ID, label: n.Label, ask: n.Say[0], means: n.Means, grownUps: n.GrownUps}, n.Say)
 	}
 	v.addListingWords()
 	for _, t := range topics {
@@ -267,4 +269,40 @@ func listingNames(cat *bot.Catalogue) map[string]bool {
 		}
 	}
 	return names
+}
+
+// needSpans marks the words of each need phrase of two words or more, as
+// they fall in toks (longest first, left to right): such a phrase is read
+// as the need, even where its words would otherwise name a time, a
+// filter or an age ("on my own now", "wheelchair user", "my baby wont
+// sleep").
+func (v *vocabulary) needSpans(toks []token, used []bool) []bool {
+	in := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if used[i] {
+			continue
+		}
+		e := v.needPhrases.at(toks, i, used)
+		if e == nil || len(e.keys) < 2 {
+			continue
+		}
+		if a := v.ages.at(toks, i, nil); a != nil && len(a.keys) >= len(e.keys) {
+			// "over 50s" is an age, even where a need lists it too.
+			continue
+		}
+		mark(in, i, len(e.keys))
+		i += len(e.keys) - 1
+	}
+	return in
+}
+
+// grownUpsOnly reports whether every need of ns is the grown-up's.
+func (v *vocabulary) grownUpsOnly(ns []bot.Need) bool {
+	for _, n := range ns {
+		i := slices.IndexFunc(v.needs, func(x need) bool { return x.id == n.ID })
+		if i < 0 || !v.needs[i].grownUps {
+			return false
+		}
+	}
+	return len(ns) > 0
 }

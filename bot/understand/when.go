@@ -15,6 +15,13 @@ func (v *vocabulary) readTime(toks []token, used []bool, now time.Time) *bot.Tim
 	var dayLabel string
 	var part *words.DayPart
 	isNow := false
+	// byTime marks the words read as times here, so "Thursday evening"
+	// is a time while "coffee morning" and "board games night" are names.
+	byTime := make([]bool, len(toks))
+	markTime := func(i, n int) {
+		mark(used, i, n)
+		mark(byTime, i, n)
+	}
 	for i := 0; i < len(toks); i++ {
 		if used[i] {
 			continue
@@ -23,16 +30,16 @@ func (v *vocabulary) readTime(toks []token, used []bool, now time.Time) *bot.Tim
 			if days == nil {
 				days, dayLabel = d, label
 			}
-			mark(used, i, n)
+			markTime(i, n)
 			i += n - 1
 			continue
 		}
 		if e := v.parts.at(toks, i, used); e != nil {
 			tonight := v.tonight.at(toks, i, used) != nil
-			if !tonight && i > 0 && !used[i-1] && v.filler.at(toks, i-1, nil) == nil {
+			if !tonight && i > 0 && !byTime[i-1] && v.filler.at(toks, i-1, nil) == nil {
 				// "coffee morning", "quiz night": the name of a thing,
 				// not a time. "Thursday evening" and "this morning" are
-				// times: the day is already used, "this" is filler.
+				// times: the day is read already, "this" is filler.
 				continue
 			}
 			p := e.value
@@ -40,13 +47,13 @@ func (v *vocabulary) readTime(toks []token, used []bool, now time.Time) *bot.Tim
 			if tonight && days == nil {
 				days, dayLabel = []bot.Date{today}, "today"
 			}
-			mark(used, i, len(e.keys))
+			markTime(i, len(e.keys))
 			i += len(e.keys) - 1
 			continue
 		}
 		if e := v.now.at(toks, i, used); e != nil {
 			isNow = true
-			mark(used, i, len(e.keys))
+			markTime(i, len(e.keys))
 			i += len(e.keys) - 1
 		}
 	}

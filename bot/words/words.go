@@ -117,6 +117,9 @@ type Need struct {
 	// Means are the words listings use for what helps, matched as
 	// written.
 	Means []string
+	// GrownUps marks a need of the grown-up writing: a child's age in
+	// the message says whose it is, not who the help is for.
+	GrownUps bool
 }
 
 // KindIDs are the kinds of venue an asset file may use, in order.
@@ -172,11 +175,12 @@ type fileWords struct {
 	SmallTalk   map[string][]string `yaml:"small_talk"`
 	Choose      map[int][]string    `yaml:"choose"`
 	Needs       []struct {
-		ID    string   `yaml:"id"`
-		Label string   `yaml:"label"`
-		Offer string   `yaml:"offer"`
-		Say   []string `yaml:"say"`
-		Means []string `yaml:"means"`
+		ID       string   `yaml:"id"`
+		Label    string   `yaml:"label"`
+		Offer    string   `yaml:"offer"`
+		Say      []string `yaml:"say"`
+		Means    []string `yaml:"means"`
+		GrownUps bool     `yaml:"grown_ups"`
 	} `yaml:"needs"`
 }
 
@@ -274,7 +278,7 @@ func Parse(b []byte) (*Words, error) {
 			return nil, fmt.Errorf("needs: %s needs both say and means", n.ID)
 		}
 		ids[n.ID] = true
-		w.Needs = append(w.Needs, Need{ID: n.ID, Label: n.Label, Offer: n.Offer, Say: n.Say, Means: n.Means})
+		w.Needs = append(w.Needs, Need{ID: n.ID, Label: n.Label, Offer: n.Offer, Say: n.Say, Means: n.Means, GrownUps: n.GrownUps})
 	}
 	return w, nil
 }
