@@ -59,6 +59,14 @@ func TestFiguresOfSpeech(t *testing.T) {
 		"tied the bunting into a loop for the fete",
 		"this walk will do me in",
 		"cant lift my arms after the gym lol",
+		// Figures of speech blind set 3 used, and others like them.
+		"she cut me dead in the street",
+		"im really cut up about it",
+		"choked up at the wedding",
+		"battered cod and chips",
+		"the shed got battered by the storm",
+		"we got battered 6 nil",
+		"went to boxercise and now i cant move my legs",
 	} {
 		if got := c.Check(text); got != safety.None {
 			t.Errorf("%q: %s, want none (readings %v)", text, got, c.Why(text))
@@ -174,6 +182,30 @@ func TestJudgementCalls(t *testing.T) {
 		{"sorry to unload, worst day ever", safety.Concern},
 		{"im losing it a bit", safety.Concern},
 		{"im scared all the time", safety.Concern},
+		// Blind set 3's jokes. Laughter sets aside a hyperbolic threat,
+		// "battered", "choking" and "drowning"; never suicide, self-harm,
+		// means or abuse, and never when the message also says fear or
+		// "not joking". A threat over a trifle is a figure of speech; a
+		// threat over leaving or telling is not.
+		{"hell kill me for telling u but my husband wants to join the choir lol", safety.None},
+		{"hell kill me for telling u but my husband wants to join the choir", safety.Urgent},
+		{"hes going to kill me lol", safety.None},
+		{"hes going to kill me lol, im scared", safety.Urgent},
+		{"lol i want to die", safety.Urgent},
+		{"he said hed kill me if i told, im scared", safety.Urgent},
+		{"he said hed kill me if i told lol", safety.Urgent},
+		{"ill strangle my brother if he eats my biscuits again", safety.None},
+		{"our team got absolutely battered in the quiz haha", safety.None},
+		{"got battered by my husband again lol", safety.Urgent},
+		{"she cut me dead in the street, the cheek of it", safety.None},
+		{"husband nearly choked on his tea when i said id joined zumba", safety.None},
+		{"my dad is choking on his food", safety.Urgent},
+		{"he nearly choked me last night", safety.Urgent},
+		// A fear named, and a class or group asked for, are not the danger.
+		{"where can i learn to swim as an adult, terrified of drowning lol", safety.None},
+		{"baby first aid classes for new parents? terrified of choking", safety.None},
+		{"is there a support group for parents whose kids self harm", safety.Concern},
+		{"is there a group for people who self harm? cos i did it again today", safety.Urgent},
 		// Mixtures: a crisis anywhere in the message wins.
 		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
 		{"my back is killing me and i want to kill myself", safety.Urgent},
