@@ -228,6 +228,25 @@ func TestJudgementCalls(t *testing.T) {
 		{"my phone fell in the canal, gutted", safety.None},
 		{"my sugar is very low and im shaking and im alone", safety.Urgent},
 		{"my sugar was a bit low this morning so i had a biscuit", safety.None},
+		// Blind set 3's quiet goodbyes: sleep or letting go for good, the
+		// only way out, not trusting oneself, voices; and two quiet signs
+		// together. Their everyday namesakes are None.
+		{"cant see any way out except goin to sleep for good", safety.Urgent},
+		{"the baby finally went to sleep for good at 10pm lol", safety.None},
+		{"tonight im letting go for good", safety.Urgent},
+		{"im letting go of the past and joining the choir", safety.None},
+		{"the only way out i can see is me not being here", safety.Urgent},
+		{"the only way out of the car park is past the shops", safety.None},
+		{"i dont trust myself to stay alive tn", safety.Urgent},
+		{"i dont trust myself to drive in the snow", safety.None},
+		{"the voices keep telling me to jump", safety.Urgent},
+		{"i wont make it to xmas. minds made up", safety.Urgent},
+		{"i wont make it to christmas shopping this year, too busy", safety.None},
+		{"cant do this anymore im done done DONE", safety.Urgent},
+		{"cant do this crossword anymore, im done lol", safety.Concern}, // "cant do this ... anymore" is Concern, as it always was; not Urgent
+		{"texted my mum sorry for everything and turned my phone off", safety.Urgent},
+		{"turned my phone off for a digital detox weekend", safety.None},
+		{"i might be depressed but i dont want to go on medication", safety.Concern},
 		// Mixtures: a crisis anywhere in the message wins.
 		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
 		{"my back is killing me and i want to kill myself", safety.Urgent},
