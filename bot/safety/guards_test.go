@@ -247,6 +247,15 @@ func TestJudgementCalls(t *testing.T) {
 		{"texted my mum sorry for everything and turned my phone off", safety.Urgent},
 		{"turned my phone off for a digital detox weekend", safety.None},
 		{"i might be depressed but i dont want to go on medication", safety.Concern},
+		// Distress as blind set 3 said it, mildly, is Concern; a
+		// relationship ended by the other is not a wish to end it.
+		{"lost my job last month n feel like a total failure", safety.Concern},
+		{"caring for mum is wearing me down", safety.Concern},
+		{"im fed up of feeling like this, low all the time", safety.Concern},
+		{"my son wont talk to me and it breaks my heart", safety.Concern},
+		{"heart is broken after he ended it, cant stop crying", safety.Concern},
+		{"think i might be depressed but i dont want pills", safety.Concern},
+		{"went to the toddler group but got to the door and couldnt go in", safety.Concern},
 		// Mixtures: a crisis anywhere in the message wins.
 		{"any knitting groups near me? tbh i dont want to be here anymore", safety.Urgent},
 		{"my back is killing me and i want to kill myself", safety.Urgent},
