@@ -77,7 +77,9 @@ func readings(ms []match) []match {
 
 // level decides a message: the highest level among its readings, where
 // danger told of in a sentence about the past ("two years ago", "when i
-// was a child") and not also about now ("again", "tonight") is Concern.
+// was a child") and not also about now ("again", "tonight") is Concern,
+// and a light reading in a message that jokes ("lol", "haha") and says
+// nothing in earnest ("im scared", "not joking") is set aside.
 // Hints are ordinary alone; two of one family but different groups that
 // do not overlap ("at the top of the multi storey" and "not coming down",
 // both signs of leaving) are Urgent, or Concern when both are in
@@ -90,12 +92,14 @@ func (r *rules) level(toks []token) Level {
 // decide gives a message's level, as level does, and, when it is not
 // Urgent, the readings that explain its words: the guards that stand
 // (words read as harmless), and the readings that made it Concern
-// (distress, danger denied or in the past, grief for a suicide). The
+// (distress, danger denied or in the past, grief for a suicide), and the
+// light readings a joke set aside. The
 // scorer does not read those words: it looks for danger only in what the
 // rules left unexplained.
 func (r *rules) decide(toks []token) (Level, []match) {
 	ms := r.findAll(toks)
 	past, now := map[int]bool{}, map[int]bool{}
+	jest, earnest := false, false
 	var rest []match
 	for _, m := range ms {
 		switch m.p.kind {
@@ -103,6 +107,10 @@ func (r *rules) decide(toks []token) (Level, []match) {
 			past[toks[m.end-1].sent] = true
 		case kindNow:
 			now[toks[m.end-1].sent] = true
+		case kindJest:
+			jest = true
+		case kindEarnest:
+			earnest = true
 		default:
 			rest = append(rest, m)
 		}
@@ -118,6 +126,10 @@ func (r *rules) decide(toks []token) (Level, []match) {
 		case kindGuard:
 			known = append(known, m)
 		case kindUrgent:
+			if m.p.light && jest && !earnest {
+				known = append(known, m)
+				continue
+			}
 			if !pastOnly(m) {
 				return Urgent, nil
 			}

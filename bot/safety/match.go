@@ -22,11 +22,14 @@ import (
 //	x?         x, or nothing
 //	...3       up to 3 words, within one sentence
 //
-// A leading "! " makes the pattern strong: no longer reading hides it.
+// A leading "! " makes the pattern strong: no longer reading hides it. A
+// leading "~ " makes it light: a joke (rules.yaml's jest section) sets it
+// aside, as in "hell kill me for telling u lol".
 type pattern struct {
 	elems  []elem
 	kind   kind
 	strong bool
+	light  bool
 	group  string // section.group (hints: hints.family.group)
 	family string // the first part of group below the section: hints pair only within a family
 	name   string // section.group and the source line, for tests
@@ -85,6 +88,12 @@ func (b *builder) pattern(src string, k kind, group string) (*pattern, error) {
 	rest := strings.TrimSpace(src)
 	if s, ok := strings.CutPrefix(rest, "! "); ok {
 		p.strong, rest = true, s
+	}
+	if s, ok := strings.CutPrefix(rest, "~ "); ok {
+		p.light, rest = true, s
+	}
+	if p.strong && p.light {
+		return nil, errors.New("a pattern cannot be both strong (!) and light (~)")
 	}
 	for _, spec := range strings.Fields(rest) {
 		e, err := b.elem(spec)

@@ -44,6 +44,14 @@ type ruleFile struct {
 	Hints    map[string]map[string][]string `yaml:"hints"`
 	Past     []string                       `yaml:"past"`
 	Now      []string                       `yaml:"now"`
+	Jest     jestSection                    `yaml:"jest"`
+}
+
+// jestSection lists the marks of a joke (laughter, "the cheek of it") and
+// the words that say a message is meant in earnest all the same.
+type jestSection struct {
+	Markers []string `yaml:"markers"`
+	Earnest []string `yaml:"earnest"`
 }
 
 // fuzzySection lists the words whose one-letter misspellings are mended,
@@ -63,6 +71,8 @@ const (
 	kindPast                // marks its sentence as about the past ("two years ago")
 	kindNow                 // marks its sentence as about now ("again", "tonight"), which outweighs kindPast
 	kindHint                // ordinary alone ("my last night", "i know where the key is"), Urgent beside a hint of another group
+	kindJest                // marks the message as a joke ("lol", "haha"): light readings are set aside
+	kindEarnest             // marks the message as meant ("im scared", "not joking"), which outweighs kindJest
 )
 
 // rules is rules.yaml compiled: the normaliser's tables and the patterns,
@@ -115,6 +125,8 @@ func compileRules(data []byte) (*rules, error) {
 		{"hints", kindHint, flatten(f.Hints)},
 		{"past", kindPast, map[string][]string{"past": f.Past}},
 		{"now", kindNow, map[string][]string{"now": f.Now}},
+		{"jest", kindJest, map[string][]string{"markers": f.Jest.Markers}},
+		{"jest", kindEarnest, map[string][]string{"earnest": f.Jest.Earnest}},
 	}
 	for _, s := range sections {
 		for _, group := range sortedKeys(s.m) {
@@ -185,7 +197,7 @@ func (r *rules) collectLexicon(f *ruleFile) {
 			}
 		}
 	}
-	for _, s := range slices.Concat(f.Past, f.Now) {
+	for _, s := range slices.Concat(f.Past, f.Now, f.Jest.Markers, f.Jest.Earnest) {
 		addText(s)
 	}
 }

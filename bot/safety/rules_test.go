@@ -34,6 +34,8 @@ func TestRulesErrors(t *testing.T) {
 		{"matches nothing", "families:\n  a: [\"x?\"]\nurgent:\n  g: [\"me @a\"]\n", "can match nothing"},
 		{"rewrite twice", "rewrite:\n  you: [u]\n  your: [u]\nurgent:\n  a: [me]\n", "listed under both"},
 		{"bad hint", "hints:\n  f:\n    g: [\"...2 me\"]\n", "hints.f.g"},
+		{"strong and light", "urgent:\n  a: [\"! ~ kill me\"]\n", "both strong"},
+		{"bad jest marker", "urgent:\n  a: [kill me]\njest:\n  markers: [\"...2 lol\"]\n", "jest.markers"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := compileRules([]byte(tc.yaml))
@@ -102,5 +104,47 @@ now: [tonight]
 		if got := r.level(r.normalise(tc.text)); got != tc.want {
 			t.Errorf("%q: %s, want %s (readings %v)", tc.text, got, tc.want, r.why(tc.text))
 		}
+	}
+}
+
+// TestJest: a light reading is set aside in a message that jokes, unless
+// the message also says it is meant; a reading that is not light, a
+// guard, and Concern are not touched by a joke; and the scorer does not
+// read the words of a reading a joke set aside.
+func TestJest(t *testing.T) {
+	r, err := compileRules([]byte(`
+urgent:
+  threats: ["~ going to kill me"]
+  suicidal: [want to die]
+concern:
+  distress: [not coping]
+jest:
+  markers: [lol, the cheek of it]
+  earnest: [scared, not joking]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want Level
+	}{
+		{"hes going to kill me", Urgent},
+		{"hes going to kill me lol", None},
+		{"lol. hes going to kill me", None},
+		{"hes going to kill me, the cheek of it", None},
+		{"hes going to kill me lol, im scared", Urgent},
+		{"hes going to kill me lol not joking", Urgent},
+		{"lol i want to die", Urgent},
+		{"not coping lol", Concern},
+		{"hes going to kill me lol and i want to die", Urgent},
+	} {
+		if got := r.level(r.normalise(tc.text)); got != tc.want {
+			t.Errorf("%q: %s, want %s (readings %v)", tc.text, got, tc.want, r.why(tc.text))
+		}
+	}
+	toks := r.normalise("hes going to kill me lol")
+	if _, known := r.decide(toks); len(known) != 1 || known[0].p.kind != kindUrgent {
+		t.Errorf("a reading set aside by a joke is not left out of the scorer's reading: %v", known)
 	}
 }
