@@ -88,9 +88,7 @@ func (l *library) gapOf(m Meaning, f found, now time.Time, channel string) (Gap,
 	if !missed || m.Venue != "" {
 		return Gap{}, false
 	}
-	// Generic words tell a coach more about what was missing ("swimming
-	// lessons"), though they never find anything themselves.
-	topic := strings.Join(append(append([]string(nil), m.Topic...), m.Generic...), " ")
+	topic := gapTopic(m)
 	if topic == "" {
 		return Gap{}, false
 	}
@@ -102,4 +100,26 @@ func (l *library) gapOf(m Meaning, f found, now time.Time, channel string) (Gap,
 		g.When = m.When.Label
 	}
 	return g, true
+}
+
+// gapTopic is what a gap says was asked for: the person's own topic
+// words, and each need by the listings' word the person used or else by
+// its name, never the words in which they described their situation
+// ("my wife passed" is kept as "support after losing someone"). Generic
+// words tell a coach more ("swimming lessons"), though they find nothing
+// themselves; beside a need they are the rest of someone's story, so
+// they are left out.
+func gapTopic(m Meaning) string {
+	parts := append([]string(nil), m.Words...)
+	for i, w := range m.needWords() {
+		if len(w.Exact) > 0 {
+			parts = appendNew(parts, w.Exact...)
+		} else {
+			parts = appendNew(parts, m.Needs[i].Label)
+		}
+	}
+	if len(m.Needs) == 0 {
+		parts = appendNew(parts, m.Generic...)
+	}
+	return strings.Join(parts, " ")
 }

@@ -43,10 +43,14 @@ func TestGapsRecordOnlyWhatWasAsked(t *testing.T) {
 
 	ask("swimming lessons near me tomorrow evening", oldburyLibrary)
 	ask("chess club in Tipton", nil)
-	if len(l.gaps) != 2 {
-		t.Fatalf("gaps = %+v, want two", l.gaps)
+	ask("my wife passed away and im from poland, anything near Princes End this evening", nil)
+	if len(l.gaps) != 3 {
+		t.Fatalf("gaps = %+v, want three", l.gaps)
 	}
-	swim, chess := l.gaps[0], l.gaps[1]
+	swim, chess, story := l.gaps[0], l.gaps[1], l.gaps[2]
+	if story.Topic != "support after losing someone" {
+		t.Errorf("a gap for a situation names the need, never the person's story: %+v", story)
+	}
 	if swim.Topic != "swimming lessons" || swim.Place != "B69" || swim.When != "tomorrow evening" || swim.Channel != "telegram" || !swim.At.Equal(tuesday) {
 		t.Errorf("swimming gap = %+v", swim)
 	}
