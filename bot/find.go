@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"math"
-	"slices"
 	"time"
 )
 
@@ -152,15 +151,10 @@ func anyDirect(results []Result) bool {
 func (b *Bot) directElsewhere(ctx context.Context, lib *library, m Meaning, now time.Time, hasPlace bool) (found, bool, error) {
 	own := m
 	own.Needs = nil
-	for _, n := range m.Needs {
-		var listed []string
-		for _, s := range n.Said {
-			if slices.Contains(n.Means, s) {
-				listed = append(listed, s)
-			}
-		}
-		if len(listed) > 0 {
-			n.Means = listed
+	for i, w := range m.needWords() {
+		if len(w.Exact) > 0 {
+			n := m.Needs[i]
+			n.Means = w.Exact
 			own.Needs = append(own.Needs, n)
 		}
 	}

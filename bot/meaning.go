@@ -54,40 +54,27 @@ type Meaning struct {
 // besides generic words.
 func (m Meaning) HasTopic() bool { return len(m.Words)+len(m.Needs) > 0 }
 
-// Exact are the person's own words for the needs that listings use too
-// ("knitting", "memory cafe"): matched as written, as the person's own.
-// Words that only describe a situation ("just moved here") are not
-// searched for.
-func (m Meaning) Exact() []string {
-	var out []string
-	for _, n := range m.Needs {
-		for _, s := range n.Said {
-			if slices.Contains(n.Means, s) {
-				out = appendNew(out, s)
-			}
-		}
-	}
-	return out
-}
-
 // Related are the words listings use for the needs, besides the person's
 // own: matched as written, weighing less.
 func (m Meaning) Related() []string {
-	exact := m.Exact()
+	var exact, related []string
+	for _, w := range m.needWords() {
+		exact = appendNew(exact, w.Exact...)
+		related = appendNew(related, w.Related...)
+	}
 	var out []string
-	for _, n := range m.Needs {
-		for _, w := range n.Means {
-			if !slices.Contains(exact, w) {
-				out = appendNew(out, w)
-			}
+	for _, w := range related {
+		if !slices.Contains(exact, w) {
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
 // needWords are m's needs as a Query asks for them: each one's words the
-// person used that listings use too, and the rest of what listings call
-// it.
+// person used that listings use too (its Exact words: "knitting", "memory
+// cafe"; words that only describe a situation, "just moved here", are not
+// searched for), and the rest of what listings call it.
 func (m Meaning) needWords() []NeedWords {
 	var out []NeedWords
 	for _, n := range m.Needs {
