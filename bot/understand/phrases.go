@@ -34,7 +34,7 @@ func (p *phrases[T]) key(t token) string {
 // its value to change; otherwise the value starts as v. A phrase with no
 // words is ignored.
 func (p *phrases[T]) add(phrase string, v T, merge func(*T)) {
-	toks := phraseTokens(phrase)
+	toks := tokenize(phrase)
 	if len(toks) == 0 {
 		return
 	}

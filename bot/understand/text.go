@@ -120,9 +120,6 @@ func stem(w string) string {
 	return env.Current()
 }
 
-// phraseTokens reads a vocabulary phrase as a message would be read.
-func phraseTokens(p string) []token { return tokenize(p) }
-
 // joinWords is toks' words joined by spaces.
 func joinWords(toks []token) string {
 	ws := make([]string, len(toks))

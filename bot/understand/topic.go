@@ -24,13 +24,19 @@ type placed struct {
 	text string
 }
 
+// ordered is said in the order it was written.
+func ordered(said []placed) []placed {
+	o := slices.Clone(said)
+	sort.SliceStable(o, func(i, j int) bool { return o[i].at < o[j].at })
+	return o
+}
+
 func (t topic) empty() bool { return len(t.words)+len(t.needs)+len(t.ambiguous) == 0 }
 
 // inOrder is the topic words and need phrases as written, in order.
 func (t topic) inOrder() []string {
-	sort.SliceStable(t.said, func(i, j int) bool { return t.said[i].at < t.said[j].at })
 	var out []string
-	for _, p := range t.said {
+	for _, p := range ordered(t.said) {
 		if !slices.Contains(out, p.text) {
 			out = append(out, p.text)
 		}
@@ -114,7 +120,7 @@ func (v *vocabulary) readTopic(toks []token, used []bool) topic {
 		// but must not decide it. Kinds of venue and words that name a
 		// listing still do ("I feel low, is there a chatty table").
 		named := v.namedRuns(t.said, t.words[kinds:])
-		t.words, t.generic, t.said = v.demote(append(t.words[:kinds:kinds], named...), t.words[kinds:], t.generic, t.said)
+		t.words, t.generic, t.said = demote(append(t.words[:kinds:kinds], named...), t.words[kinds:], t.generic, t.said)
 	}
 	for _, ids := range unclear {
 		if len(t.words)+len(t.needs) > 0 {
@@ -149,9 +155,7 @@ func (v *vocabulary) namedRuns(said []placed, words []string) []string {
 		}
 		run = run[:0]
 	}
-	ordered := slices.Clone(said)
-	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].at < ordered[j].at })
-	for _, p := range ordered {
+	for _, p := range ordered(said) {
 		if !slices.Contains(words, p.text) {
 			flush()
 			continue
@@ -167,7 +171,7 @@ func (v *vocabulary) namedRuns(said []placed, words []string) []string {
 
 // demote makes others generic, but for those in keep, and drops them
 // from the topic said back; keep are the words that still decide.
-func (v *vocabulary) demote(keep, others, generic []string, said []placed) ([]string, []string, []placed) {
+func demote(keep, others, generic []string, said []placed) ([]string, []string, []placed) {
 	var dropped []string
 	for _, w := range others {
 		if slices.Contains(keep, w) {
@@ -191,7 +195,7 @@ func (v *vocabulary) demote(keep, others, generic []string, said []placed) ([]st
 // then listings are searched for it as the person's own word.
 func (v *vocabulary) listed(n need, phrase string) string {
 	for _, m := range n.means {
-		if joinWords(phraseTokens(m)) == phrase {
+		if joinWords(tokenize(m)) == phrase {
 			return m
 		}
 	}

@@ -187,7 +187,7 @@ func (v *vocabulary) addListingWords() {
 func (v *vocabulary) addTopic(t bot.Topic) {
 	var into []int
 	for _, w := range t.Words {
-		toks := phraseTokens(w)
+		toks := tokenize(w)
 		if len(toks) == 0 {
 			continue
 		}
@@ -200,7 +200,7 @@ func (v *vocabulary) addTopic(t bot.Topic) {
 		}
 	}
 	if len(into) == 0 {
-		label := joinWords(phraseTokens(t.Words[0]))
+		label := joinWords(tokenize(t.Words[0]))
 		v.addNeed(need{id: "topic:" + label, label: label, ask: t.Words[0], means: t.Means}, t.Words)
 		return
 	}
@@ -212,7 +212,7 @@ func (v *vocabulary) addTopic(t bot.Topic) {
 		}
 	}
 	for _, w := range t.Words {
-		if toks := phraseTokens(w); len(toks) > 0 && v.needPhrases.whole(toks) == nil {
+		if toks := tokenize(w); len(toks) > 0 && v.needPhrases.whole(toks) == nil {
 			v.needPhrases.add(w, append([]int(nil), into[0]), nil)
 		}
 	}
@@ -221,7 +221,7 @@ func (v *vocabulary) addTopic(t bot.Topic) {
 // learn adds every word of the phrases to the known words.
 func (v *vocabulary) learn(list []string) {
 	for _, p := range list {
-		for _, t := range phraseTokens(p) {
+		for _, t := range tokenize(p) {
 			v.known[t.word] = true
 		}
 	}
