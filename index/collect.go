@@ -40,29 +40,23 @@ const ctxCheckEvery = 1024
 // was most of the garbage a question left.
 var candidateLists = sync.Pool{New: func() any { return new([]candidate) }}
 
-// searcher opens the index and bleve's searcher for q; close both with
-// done.
-func (ix *Index) searcher(ctx context.Context, q query.Query) (s search.Searcher, sctx *search.SearchContext, done func(), err error) {
-	r, err := ix.reader.Reader()
+// searcher is bleve's searcher for q over v; close it when done.
+func (ix *Index) searcher(ctx context.Context, v *view, q query.Query) (search.Searcher, *search.SearchContext, error) {
+	s, err := q.Searcher(ctx, v.snap, ix.idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("open the index: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	s, err = q.Searcher(ctx, r, ix.idx.Mapping(), search.SearcherOptions{})
-	if err != nil {
-		r.Close()
-		return nil, nil, nil, fmt.Errorf("search: %w", err)
-	}
-	sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
-	return s, sctx, func() { s.Close(); r.Close() }, nil
+	return s, &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}, nil
 }
 
-// candidates walks every match of q and appends those n allows to found.
-func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, found []candidate) ([]candidate, error) {
-	s, sctx, done, err := ix.searcher(ctx, q)
+// candidates walks every match of q in v and appends those n allows to
+// found.
+func (ix *Index) candidates(ctx context.Context, v *view, q query.Query, n narrowing, found []candidate) ([]candidate, error) {
+	s, sctx, err := ix.searcher(ctx, v, q)
 	if err != nil {
 		return found, err
 	}
-	defer done()
+	defer s.Close()
 	for i := 0; ; i++ {
 		if i%ctxCheckEvery == 0 {
 			if err := ctx.Err(); err != nil {
@@ -79,10 +73,10 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, fou
 		num := d.IndexInternalID.Value()
 		score := d.Score
 		sctx.DocumentMatchPool.Put(d)
-		if num >= uint64(len(ix.table)) {
+		if num >= uint64(len(v.table)) {
 			return found, fmt.Errorf("search: document %d is not in the index's table", num)
 		}
-		found = ix.consider(found, uint32(num), score, n)
+		found = v.consider(found, uint32(num), score, n)
 	}
 }
 
@@ -90,7 +84,7 @@ func (ix *Index) candidates(ctx context.Context, q query.Query, n narrowing, fou
 // (Words, and each need's Exact words) match, not only related ones: one
 // more searcher, for the own words alone, is moved to each of them in
 // turn, rather than walked whole.
-func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, docs []uint32) error {
+func (ix *Index) markDirect(ctx context.Context, v *view, q bot.Query, hits []bot.Hit, docs []uint32) error {
 	if !q.MarkDirect || len(hits) == 0 {
 		return nil
 	}
@@ -112,11 +106,11 @@ func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, do
 	if !own.Topic() {
 		return nil
 	}
-	s, sctx, done, err := ix.searcher(ctx, ix.topicQuery(own))
+	s, sctx, err := ix.searcher(ctx, v, ix.topicQuery(ctx, v, own))
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer s.Close()
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -147,26 +141,29 @@ func (ix *Index) markDirect(ctx context.Context, q bot.Query, hits []bot.Hit, do
 // everywhere appends the documents n allows to found, for a question with
 // no words to match: near a place those in the cells around it, else all
 // of them. Each scores 1, so only distance ranks them.
-func (ix *Index) everywhere(n narrowing, found []candidate) []candidate {
+func (v *view) everywhere(n narrowing, found []candidate) []candidate {
 	if n.km > 0 {
 		if cells, ok := cellsNear(*n.near, n.km); ok {
 			for _, c := range cells {
-				for _, d := range ix.grid[c] {
-					found = ix.consider(found, d, 1, n)
+				for _, d := range v.grid[c] {
+					found = v.consider(found, d, 1, n)
 				}
 			}
 			return found
 		}
 	}
-	for d := range ix.table {
-		found = ix.consider(found, uint32(d), 1, n)
+	for d := range v.table {
+		if v.table[d].asset == "" {
+			continue // deleted
+		}
+		found = v.consider(found, uint32(d), 1, n)
 	}
 	return found
 }
 
 // consider appends document d to found if n allows it, ranked.
-func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowing) []candidate {
-	f := &ix.table[d]
+func (v *view) consider(found []candidate, d uint32, score float64, n narrowing) []candidate {
+	f := &v.table[d]
 	km, ok := n.allows(f)
 	if !ok {
 		return found
@@ -183,7 +180,7 @@ func (ix *Index) consider(found []candidate, d uint32, score float64, n narrowin
 // equals, the one first in the list comes first: bleve numbers a batch's
 // documents in no fixed order, and a question should get the same answer
 // after every reload.
-func (ix *Index) best(ctx context.Context, found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32, error) {
+func (v *view) best(ctx context.Context, found []candidate, limit int, keep func(bot.Hit) bool) ([]bot.Hit, []uint32, error) {
 	h := byRank(found)
 	heap.Init(&h)
 	var hits []bot.Hit
@@ -195,7 +192,7 @@ func (ix *Index) best(ctx context.Context, found []candidate, limit int, keep fu
 			}
 		}
 		c := heap.Pop(&h).(candidate)
-		f := &ix.table[c.doc]
+		f := &v.table[c.doc]
 		hit := bot.Hit{Asset: f.asset, Activity: f.activity, Score: c.score}
 		if keep == nil || keep(hit) {
 			hits, docs = append(hits, hit), append(docs, c.doc)

@@ -5,37 +5,41 @@ package index
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 
 	"signpost/bot"
 )
 
-// Index is a searchable, read-only view of one catalogue. It is safe for
-// concurrent searches.
+// Index is a searchable view of one catalogue, in memory or on disk, that
+// an update moves to the next catalogue by indexing only what changed
+// (see update.go). It is safe for concurrent searches, and searches go on
+// while it is updated.
 type Index struct {
-	idx bleve.Index
-	// reader is the index beneath bleve's request API, for walking
-	// matches (see collect.go).
-	reader   index.Index
+	idx      bleve.Index
 	analyzer analysis.Analyzer
-	// table holds each document's facts at bleve's number for it.
-	table []facts
-	// grid finds the documents near a place without asking bleve.
-	grid grid
-	// terms are every word the index holds, after analysis, so a word
-	// people spell as the list does is never matched fuzzily as well.
-	terms map[string]struct{}
-	// mu is held for reading by each search and for writing by Close, as
-	// bleve's own search requests do: walking matches directly (see
-	// collect.go) passes by bleve's check that the index is open.
+
+	// mu guards view and closed: held for reading while a search takes
+	// its view, and for writing while an update swaps in a new one or
+	// Close shuts the index.
 	mu     sync.RWMutex
+	view   *view
 	closed bool
+
+	// updating is held by an update, and by Close, for what follows.
+	updating sync.Mutex
+	// docs are the fingerprints of the documents indexed, by id.
+	docs map[string]uint64
+	seed maphash.Seed
+	// segments are the ids of the documents in each segment seen.
+	segments segmentIDs
+	// broken is set when an update failed part way.
+	broken bool
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -49,6 +53,9 @@ var _ bot.Searcher = (*Index)(nil)
 // loading from about 220 MB to 290-370 and 450-550 MB.
 const batchSize = 5000
 
+// errClosed is the error of a search of a closed index, bleve's own.
+var errClosed = bleve.ErrorIndexClosed
+
 // Build indexes every venue and activity in cat, in memory. It uses the
 // scorch engine: bleve.NewMemOnly would pick the older upsidedown engine,
 // several times slower and larger.
@@ -61,103 +68,37 @@ func Build(cat *bot.Catalogue) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	ix, err := build(idx, cat)
-	if err != nil {
-		idx.Close()
+	ix := wrap(idx)
+	if _, err := ix.Update(cat); err != nil {
+		ix.Close()
 		return nil, err
 	}
-	ix.analyzer = m.AnalyzerNamed(textAnalyzer)
 	return ix, nil
 }
 
-func build(idx bleve.Index, cat *bot.Catalogue) (*Index, error) {
-	byID, err := fill(idx, cat)
-	if err != nil {
-		return nil, err
-	}
-	table, err := factsTable(idx, byID)
-	if err != nil {
-		return nil, err
-	}
-	terms, err := allTerms(idx)
-	if err != nil {
-		return nil, err
-	}
-	reader, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("open the index: %w", err)
-	}
-	return &Index{idx: idx, reader: reader, table: table, grid: gridOf(table), terms: terms}, nil
+// wrap is an Index over idx, which holds nothing yet.
+func wrap(idx bleve.Index) *Index {
+	return &Index{idx: idx, analyzer: idx.Mapping().AnalyzerNamed(textAnalyzer), seed: maphash.MakeSeed()}
 }
 
-// allTerms reads the dictionary of the field every text field is copied
-// into.
-func allTerms(idx bleve.Index) (map[string]struct{}, error) {
-	dict, err := idx.FieldDict("_all")
-	if err != nil {
-		return nil, fmt.Errorf("read the index's words: %w", err)
-	}
-	defer dict.Close()
-	terms := make(map[string]struct{}, dict.Cardinality())
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, fmt.Errorf("read the index's words: %w", err)
-		}
-		if e == nil {
-			return terms, nil
-		}
-		terms[e.Term] = struct{}{}
-	}
-}
-
-// fill indexes cat and returns the facts of each document by its id.
-func fill(idx bleve.Index, cat *bot.Catalogue) (map[string]facts, error) {
-	byID := make(map[string]facts)
-	var seq uint32
-	b := idx.NewBatch()
-	flush := func() error {
-		if err := idx.Batch(b); err != nil {
-			return fmt.Errorf("index assets: %w", err)
-		}
-		b.Reset()
-		return nil
-	}
-	for i := range cat.Assets {
-		a := &cat.Assets[i]
-		id := docID(a.ID, "")
-		if err := b.Index(id, venueDocument(a)); err != nil {
-			return nil, fmt.Errorf("index %s: %w", a.ID, err)
-		}
-		byID[id] = factsOf(a, nil, seq)
-		seq++
-		for j := range a.Activities {
-			act := &a.Activities[j]
-			id := docID(a.ID, act.ID)
-			if err := b.Index(id, activityDocument(a, act)); err != nil {
-				return nil, fmt.Errorf("index %s/%s: %w", a.ID, act.ID, err)
-			}
-			byID[id] = factsOf(a, act, seq)
-			seq++
-		}
-		if b.Size() >= batchSize {
-			if err := flush(); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return byID, flush()
-}
-
-// Close releases the index once the searches under way are done; a
-// search after it fails with bleve.ErrorIndexClosed.
+// Close releases the index once the searches under way are done, and
+// once an update under way has finished; a search after it fails with
+// bleve.ErrorIndexClosed.
 func (ix *Index) Close() error {
+	ix.updating.Lock()
+	defer ix.updating.Unlock()
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	if ix.closed {
+		ix.mu.Unlock()
 		return nil
 	}
 	ix.closed = true
+	v := ix.view
+	ix.view = nil
+	ix.mu.Unlock()
+	if v != nil {
+		v.release()
+	}
 	return ix.idx.Close()
 }
 
@@ -168,14 +109,19 @@ const defaultLimit = 50
 // place by bot.Rank of relevance and distance. Words never reach bleve's
 // query-string syntax: each is analysed and matched as plain text.
 func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, fmt.Errorf("search: %w", bleve.ErrorIndexClosed)
+	v, err := ix.acquire()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
+	defer v.release()
+	return ix.search(ctx, v, q)
+}
+
+// search runs q over v.
+func (ix *Index) search(ctx context.Context, v *view, q bot.Query) ([]bot.Hit, error) {
 	pooled := candidateLists.Get().(*[]candidate)
 	defer candidateLists.Put(pooled)
-	found, err := ix.matches(ctx, q, (*pooled)[:0])
+	found, err := ix.matches(ctx, v, q, (*pooled)[:0])
 	*pooled = found
 	if err != nil {
 		return nil, err
@@ -184,11 +130,11 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	hits, docs, err := ix.best(ctx, found, limit, q.Keep)
+	hits, docs, err := v.best(ctx, found, limit, q.Keep)
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.markDirect(ctx, q, hits, docs); err != nil {
+	if err := ix.markDirect(ctx, v, q, hits, docs); err != nil {
 		return nil, err
 	}
 	return hits, nil
@@ -196,12 +142,12 @@ func (ix *Index) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) {
 
 // matches appends to found every document that q's words match and its
 // place, days and kind allow.
-func (ix *Index) matches(ctx context.Context, q bot.Query, found []candidate) ([]candidate, error) {
+func (ix *Index) matches(ctx context.Context, v *view, q bot.Query, found []candidate) ([]candidate, error) {
 	n := narrowingOf(q)
-	if words := ix.topicQuery(q); words != nil {
-		return ix.candidates(ctx, words, n, found)
+	if words := ix.topicQuery(ctx, v, q); words != nil {
+		return ix.candidates(ctx, v, words, n, found)
 	}
-	return ix.everywhere(n, found), nil
+	return v.everywhere(n, found), nil
 }
 
 // topicQuery is nil when q asks for anything at all. Each of the words is
@@ -209,10 +155,10 @@ func (ix *Index) matches(ctx context.Context, q bot.Query, found []candidate) ([
 // for; the needs described only as a situation are one part together
 // when there is nothing else (or any part will do), and otherwise only
 // add to the score, as generic words do. With AnyWord any part will do.
-func (ix *Index) topicQuery(q bot.Query) query.Query {
+func (ix *Index) topicQuery(ctx context.Context, v *view, q bot.Query) query.Query {
 	var parts, boosts, situations []query.Query
 	for _, w := range q.Words {
-		if wq := ix.wordQuery(w); wq != nil {
+		if wq := ix.wordQuery(ctx, v, w); wq != nil {
 			parts = append(parts, wq)
 		}
 	}
@@ -317,7 +263,7 @@ const (
 // dictionary, is not paid for when it cannot help. It is nil for a word
 // the analyser drops (a stop word such as "about"), so that such a word
 // can never empty a result.
-func (ix *Index) wordQuery(w string) query.Query {
+func (ix *Index) wordQuery(ctx context.Context, v *view, w string) query.Query {
 	tokens := ix.analyzer.Analyze([]byte(w))
 	if len(tokens) == 0 {
 		return nil
@@ -330,7 +276,7 @@ func (ix *Index) wordQuery(w string) query.Query {
 		return m
 	}
 	parts := []query.Query{field(fieldName, nameWeight), field(fieldTags, tagsWeight), field(fieldKind, tagsWeight), field(fieldText, textWeight)}
-	if f := fuzziness(tokens); f > 0 && !ix.allKnown(tokens) {
+	if f := fuzziness(tokens); f > 0 && !v.allKnown(ctx, tokens) {
 		m := bleve.NewMatchQuery(w)
 		m.SetOperator(query.MatchQueryOperatorAnd)
 		m.SetFuzziness(f)
@@ -341,10 +287,18 @@ func (ix *Index) wordQuery(w string) query.Query {
 	return bleve.NewDisjunctionQuery(parts...)
 }
 
-// allKnown reports whether the index holds every one of the tokens.
-func (ix *Index) allKnown(tokens analysis.TokenStream) bool {
+// allKnown reports whether a live document of v holds every one of the
+// tokens. A failed look-up counts as unknown, which only costs a typo
+// search.
+func (v *view) allKnown(ctx context.Context, tokens analysis.TokenStream) bool {
 	for _, t := range tokens {
-		if _, ok := ix.terms[string(t.Term)]; !ok {
+		r, err := v.snap.TermFieldReader(ctx, t.Term, "_all", false, false, false)
+		if err != nil {
+			return false
+		}
+		n := r.Count()
+		r.Close()
+		if n == 0 {
 			return false
 		}
 	}

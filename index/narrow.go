@@ -1,10 +1,7 @@
 package index
 
 import (
-	"fmt"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"signpost/bot"
 )
@@ -13,8 +10,8 @@ import (
 // not as more bleve queries: a conjunction with a dozen cell terms and
 // seven day terms cost more than the words themselves. Every document's
 // facts sit in a table indexed by bleve's own number for it, so a match
-// is checked with one slice lookup; the table is built once, when the
-// index is, and stays right because the index never changes after that.
+// is checked with one slice lookup; each view of the index has its own
+// table, made when the view is (see view.go).
 
 // facts are what a search needs to know of one document besides its words.
 type facts struct {
@@ -50,47 +47,6 @@ func dayMask(days []time.Weekday) uint8 {
 		m |= 1 << d
 	}
 	return m
-}
-
-// factsTable puts each document's facts at bleve's internal number for it.
-func factsTable(idx bleve.Index, byID map[string]facts) ([]facts, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, fmt.Errorf("open the index: %w", err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("open the index: %w", err)
-	}
-	defer r.Close()
-	all, err := r.DocIDReaderAll()
-	if err != nil {
-		return nil, fmt.Errorf("list the documents: %w", err)
-	}
-	defer all.Close()
-	table := make([]facts, len(byID))
-	for {
-		id, err := all.Next()
-		if err != nil {
-			return nil, fmt.Errorf("list the documents: %w", err)
-		}
-		if id == nil {
-			return table, nil
-		}
-		ext, err := r.ExternalID(id)
-		if err != nil {
-			return nil, fmt.Errorf("name document %d: %w", id.Value(), err)
-		}
-		f, ok := byID[ext]
-		if !ok {
-			return nil, fmt.Errorf("the index holds %q, which is not in the list", ext)
-		}
-		n := id.Value()
-		if n >= uint64(len(table)) {
-			table = append(table, make([]facts, n+1-uint64(len(table)))...)
-		}
-		table[n] = f
-	}
 }
 
 // narrowing is what one question allows besides its words.
