@@ -24,12 +24,15 @@ type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
 
-	// mu guards view and closed: held for reading while a search takes
+	// mu guards view, closed and versions: held for reading while a search takes
 	// its view, and for writing while an update swaps in a new one or
 	// Close shuts the index.
 	mu     sync.RWMutex
 	view   *view
 	closed bool
+	// versions is how many Versions are open; the last one closed after
+	// the index closes the bleve index.
+	versions int
 
 	// updating is held by an update, and by Close, for what follows.
 	updating sync.Mutex
@@ -56,10 +59,10 @@ const batchSize = 5000
 // errClosed is the error of a search of a closed index, bleve's own.
 var errClosed = bleve.ErrorIndexClosed
 
-// Build indexes every venue and activity in cat, in memory. It uses the
+// New is an empty index in memory, to be filled by Update. It uses the
 // scorch engine: bleve.NewMemOnly would pick the older upsidedown engine,
 // several times slower and larger.
-func Build(cat *bot.Catalogue) (*Index, error) {
+func New() (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -68,7 +71,15 @@ func Build(cat *bot.Catalogue) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	ix := wrap(idx)
+	return wrap(idx), nil
+}
+
+// Build indexes every venue and activity in cat, in memory.
+func Build(cat *bot.Catalogue) (*Index, error) {
+	ix, err := New()
+	if err != nil {
+		return nil, err
+	}
 	if _, err := ix.Update(cat); err != nil {
 		ix.Close()
 		return nil, err
@@ -81,9 +92,10 @@ func wrap(idx bleve.Index) *Index {
 	return &Index{idx: idx, analyzer: idx.Mapping().AnalyzerNamed(textAnalyzer), seed: maphash.MakeSeed()}
 }
 
-// Close releases the index once the searches under way are done, and
-// once an update under way has finished; a search after it fails with
-// bleve.ErrorIndexClosed.
+// Close releases the index once the searches under way are done, once an
+// update under way has finished, and once every Version taken of it is
+// closed; a search of the index itself after it fails with
+// bleve.ErrorIndexClosed, while each open Version goes on answering.
 func (ix *Index) Close() error {
 	ix.updating.Lock()
 	defer ix.updating.Unlock()
@@ -95,9 +107,13 @@ func (ix *Index) Close() error {
 	ix.closed = true
 	v := ix.view
 	ix.view = nil
+	unused := ix.versions == 0
 	ix.mu.Unlock()
 	if v != nil {
 		v.release()
+	}
+	if !unused {
+		return nil
 	}
 	return ix.idx.Close()
 }

@@ -24,11 +24,14 @@ var _ bot.Searcher = (*Version)(nil)
 
 // Version is the list ix serves now.
 func (ix *Index) Version() (*Version, error) {
-	v, err := ix.acquire()
-	if err != nil {
-		return nil, fmt.Errorf("take a version of the index: %w", err)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil, fmt.Errorf("take a version of the index: %w", errClosed)
 	}
-	return &Version{ix: ix, view: v}, nil
+	ix.view.snap.AddRef()
+	ix.versions++
+	return &Version{ix: ix, view: ix.view}, nil
 }
 
 // Search runs q over this version's list, as Index.Search does over the
@@ -42,14 +45,24 @@ func (ver *Version) Search(ctx context.Context, q bot.Query) ([]bot.Hit, error) 
 	return ver.ix.search(ctx, ver.view, q)
 }
 
-// Close lets go of this version once the searches under way are done;
-// the index itself stays open.
+// Close lets go of this version once the searches under way are done.
+// The index stays open unless it was closed already and this was its
+// last Version.
 func (ver *Version) Close() error {
 	ver.mu.Lock()
 	defer ver.mu.Unlock()
-	if !ver.closed {
-		ver.closed = true
-		ver.view.release()
+	if ver.closed {
+		return nil
 	}
-	return nil
+	ver.closed = true
+	ver.view.release()
+	ix := ver.ix
+	ix.mu.Lock()
+	ix.versions--
+	last := ix.closed && ix.versions == 0
+	ix.mu.Unlock()
+	if !last {
+		return nil
+	}
+	return ix.idx.Close()
 }

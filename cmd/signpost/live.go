@@ -19,9 +19,11 @@ import (
 )
 
 // live keeps the bot answering from the last good asset list. Each good
-// save is indexed beside the list in use and swapped in at once; a save
-// with errors is logged line by line, counted, alerted once, and changes
-// nothing people see.
+// save's differences from the list served are applied to the one index as
+// a batch, and the bot is handed the list with the version of the index
+// that holds it, so a question in flight keeps the version it started
+// with; a save with errors is logged line by line, counted, alerted once,
+// and changes nothing people see.
 type live struct {
 	path    string
 	opt     assets.Options
@@ -41,6 +43,9 @@ type live struct {
 	// saved is when the list being served was saved; nil before the first
 	// good load. It is read without waiting for a load in progress.
 	saved atomic.Pointer[time.Time]
+
+	// ix is the index of the lists served, nil before the first good load.
+	ix *index.Index
 }
 
 // maxAlertProblems bounds the lines in one alert; the log has them all.
@@ -70,9 +75,10 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	if err == nil {
 		cat, problems, err = assets.Parse(data, opt)
 	}
-	var ix *index.Index
+	var ver *index.Version
+	var changes index.Changes
 	if err == nil {
-		if ix, err = index.Build(cat); err != nil {
+		if ver, changes, err = l.index(cat); err != nil {
 			err = fmt.Errorf("index %s: %w", l.path, err)
 		}
 	}
@@ -81,7 +87,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		return false
 	}
 
-	l.bot.Use(cat, l.metrics.Searcher(ix), understand.New(cat, opt.Postcodes))
+	l.bot.Use(cat, l.metrics.Searcher(ver), understand.New(cat, opt.Postcodes))
 	saved := modTime(l.path, opt.Now)
 	l.saved.Store(&saved)
 	assetCount, activityCount, _ := l.bot.Ready()
@@ -93,8 +99,43 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		}
 	}
 	l.log.Info("asset list live", "file", l.path, "assets", assetCount, "activities", activityCount,
-		"warnings", warnings, "took", time.Since(started).Round(time.Millisecond))
+		"warnings", warnings, "added", changes.Added, "changed", changes.Changed, "removed", changes.Removed,
+		"took", time.Since(started).Round(time.Millisecond))
 	return true
+}
+
+// index brings the index up to cat and returns the version that holds it:
+// the first list fills a new index, and each later one updates it in
+// place. An update that fails part-way leaves an index that cannot be
+// trusted, so it is closed and the next attempt starts afresh.
+func (l *live) index(cat *bot.Catalogue) (*index.Version, index.Changes, error) {
+	if l.ix == nil {
+		ix, err := index.New()
+		if err != nil {
+			return nil, index.Changes{}, err
+		}
+		l.ix = ix
+	}
+	changes, err := l.ix.Update(cat)
+	if err != nil {
+		l.ix.Close()
+		l.ix = nil
+		return nil, changes, err
+	}
+	ver, err := l.ix.Version()
+	return ver, changes, err
+}
+
+// close lets go of the index once the bot has stopped using it.
+func (l *live) close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.ix == nil {
+		return nil
+	}
+	err := l.ix.Close()
+	l.ix = nil
+	return err
 }
 
 // rejected reports a save that cannot go live: each problem in the log,

@@ -64,6 +64,7 @@ func newLive(t testing.TB, path string, logs *syncBuffer, alerts chan<- string) 
 		log:     slog.New(slog.NewTextHandler(logs, nil)),
 		now:     func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC) },
 	}
+	t.Cleanup(func() { lv.close() })
 	if alerts != nil {
 		lv.alert = func(_ context.Context, text string) error {
 			alerts <- text

@@ -176,6 +176,7 @@ func serve(ctx context.Context, args []string, env environment, stderr io.Writer
 	}
 
 	lv := &live{path: cfg.assets, opt: assets.Options{Postcodes: postcodes}, bot: b, metrics: m, log: log, alert: alerts(fronts), now: time.Now}
+	defer lv.close()
 	lv.reload(ctx, true)
 	mux.Handle("GET /healthz", healthz(lv, b))
 	mux.Handle("GET /metrics", m.Handler())
