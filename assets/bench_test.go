@@ -1,0 +1,55 @@
+package assets
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"signpost/assets/assetstest"
+)
+
+// The benchmarks parse a generated list of benchVenues venues with 3
+// activities each (10,000 by default; SIGNPOST_BENCH_ASSETS=100000 for
+// the large run):
+//
+//	go test ./assets -run '^$' -bench Parse -benchmem
+func benchVenues() (int, error) {
+	s := os.Getenv("SIGNPOST_BENCH_ASSETS")
+	if s == "" {
+		return 10_000, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("SIGNPOST_BENCH_ASSETS=%q: want a number of assets", s)
+	}
+	return n, nil
+}
+
+var benchFile = sync.OnceValues(func() ([]byte, error) {
+	n, err := benchVenues()
+	if err != nil {
+		return nil, err
+	}
+	return assetstest.Generate(n, 3, 1), nil
+})
+
+func benchFileOrFail(b *testing.B) []byte {
+	data, err := benchFile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
+
+// BenchmarkParse is a whole file read from nothing, as at first start.
+func BenchmarkParse(b *testing.B) {
+	data := benchFileOrFail(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, problems, err := Parse(data, Options{Now: now}); err != nil {
+			b.Fatal(err, problems)
+		}
+	}
+}
