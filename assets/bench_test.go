@@ -1,8 +1,10 @@
 package assets
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -14,7 +16,7 @@ import (
 // activities each (10,000 by default; SIGNPOST_BENCH_ASSETS=100000 for
 // the large run):
 //
-//	go test ./assets -run '^$' -bench Parse -benchmem
+//	go test ./assets -run '^$' -bench 'Parse$|Reparse' -benchmem
 func benchVenues() (int, error) {
 	s := os.Getenv("SIGNPOST_BENCH_ASSETS")
 	if s == "" {
@@ -51,5 +53,36 @@ func BenchmarkParse(b *testing.B) {
 		if _, problems, err := Parse(data, Options{Now: now}); err != nil {
 			b.Fatal(err, problems)
 		}
+	}
+}
+
+// BenchmarkReparseOneEdit is a save that renames one venue, read by a
+// Parser that read the file before it: each round reads the file with the
+// name changed, then changed back.
+func BenchmarkReparseOneEdit(b *testing.B) {
+	data := benchFileOrFail(b)
+	n, _ := benchVenues()
+	venue := fmt.Appendf(nil, "  - id: venue-%d\n    name: \"", n/2)
+	at := bytes.Index(data, venue)
+	if at < 0 {
+		b.Fatalf("no venue-%d in the generated file", n/2)
+	}
+	edited := slices.Clone(data)
+	edited[at+len(venue)] = 'X' // the first letter of the name
+	versions := [][]byte{edited, data}
+	var p Parser
+	if _, problems, err := p.Parse(data, Options{Now: now}); err != nil {
+		b.Fatal(err, problems)
+	}
+	b.SetBytes(int64(len(data)))
+	i := 0
+	for b.Loop() {
+		if _, problems, err := p.Parse(versions[i%2], Options{Now: now}); err != nil {
+			b.Fatal(err, problems)
+		}
+		if p.memo.fresh != 1 {
+			b.Fatalf("parsed %d venues for one edit", p.memo.fresh)
+		}
+		i++
 	}
 }

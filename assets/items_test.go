@@ -19,7 +19,10 @@ type parsed struct {
 }
 
 func parseBy(p *parser, data []byte) parsed {
-	cat, problems, err := parseWith(p, data)
+	return parseResult(parseWith(p, data))
+}
+
+func parseResult(cat *bot.Catalogue, problems []Problem, err error) parsed {
 	out := parsed{cat: cat, problems: problems}
 	if err != nil {
 		out.err = err.Error()
