@@ -60,18 +60,25 @@ func (p *parser) header(root *yaml.Node) (*bot.Catalogue, *yaml.Node) {
 // id taken so far.
 func (p *parser) addAssets(cat *bot.Catalogue, list []*yaml.Node, ids map[string]int) {
 	for _, n := range list {
-		a, ok := p.asset(n)
-		if !ok {
-			continue
+		if a, ok := p.asset(n); ok {
+			p.addAsset(cat, a, ids)
 		}
-		if first, dup := ids[a.ID]; dup {
-			renamed := uniqueID(a.ID, ids)
-			p.warnAt(a.Line, "the id %s is already used on line %d; this one is called %s until you give it its own id", a.ID, first, renamed)
-			a.ID = renamed
-		}
-		ids[a.ID] = a.Line
-		cat.Assets = append(cat.Assets, a)
 	}
+}
+
+// addAsset puts a into cat, renaming it if its id is taken; ids holds the
+// line of each id taken so far. The check is made here, over the whole
+// list in file order, and never while an asset is read on its own, so an
+// asset read in parallel or remembered from an earlier save is checked
+// against every other one all the same.
+func (p *parser) addAsset(cat *bot.Catalogue, a bot.Asset, ids map[string]int) {
+	if first, dup := ids[a.ID]; dup {
+		renamed := uniqueID(a.ID, ids)
+		p.warnAt(a.Line, "the id %s is already used on line %d; this one is called %s until you give it its own id", a.ID, first, renamed)
+		a.ID = renamed
+	}
+	ids[a.ID] = a.Line
+	cat.Assets = append(cat.Assets, a)
 }
 
 // uniqueID is id-2, id-3, ... whichever is free.

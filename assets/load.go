@@ -102,7 +102,11 @@ func Read(path string, opt Options) ([]byte, error) {
 // Parse reads an asset file's contents. It returns every problem found,
 // and the catalogue only when none of them is an error.
 func Parse(data []byte, opt Options) (*bot.Catalogue, []Problem, error) {
-	p := &parser{opt: opt}
+	return parseWith(&parser{opt: opt}, data)
+}
+
+// parseWith is Parse, reading with p.
+func parseWith(p *parser, data []byte) (*bot.Catalogue, []Problem, error) {
 	cat := p.parse(data)
 	if n := p.errors(); n > 0 {
 		first := p.problems[0]

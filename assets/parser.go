@@ -15,6 +15,12 @@ import (
 type parser struct {
 	opt      Options
 	problems []Problem
+	// memo, when set, remembers the items of the list from one version of
+	// the file to the next; see Parser.
+	memo *memory
+	// workers and groupBytes, when set, replace GOMAXPROCS and the
+	// package's groupBytes, so tests can read a file one way and another.
+	workers, groupBytes int
 }
 
 func (p *parser) errorAt(line int, format string, args ...any) {

@@ -12,7 +12,8 @@ import (
 // venues, 12 MB of text, made 200 MB of nodes), and it all had to be held
 // while the catalogue was built from it. So the top-level `assets:` list
 // is cut into groups of items as text, and each group is parsed, read and
-// let go before the next. The rest of the file is parsed as usual, with
+// let go, a few at once on as many cores as there are. The rest of the
+// file is parsed as usual, with
 // the list's lines left blank so every line number stays the same.
 //
 // Cutting YAML by its text is only safe for plain block layout, so the
@@ -104,8 +105,8 @@ func isItem(body []byte) bool {
 	return bytes.Equal(body, []byte("-")) || bytes.HasPrefix(body, []byte("- "))
 }
 
-// parseInGroups reads data with its assets list cut into groups. It
-// reports false, having read nothing, when the cut does not hold.
+// parseInGroups reads data with its assets list cut into groups, read in
+// parallel (see items.go). It reports false when the cut does not hold.
 func (p *parser) parseInGroups(data []byte) (*bot.Catalogue, bool) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		return nil, false // lines must be unified first, see unixLines
@@ -127,28 +128,17 @@ func (p *parser) parseInGroups(data []byte) (*bot.Catalogue, bool) {
 	if cat == nil {
 		return nil, false
 	}
-	ids := map[string]int{}
-	for i := 0; i < len(c.lines); {
-		j := i + 1
-		for j < len(c.lines) && c.items[j]-c.items[i] < groupBytes {
-			j++
+	items, ok := p.readItems(data, c)
+	if !ok {
+		return nil, false
+	}
+	ids := make(map[string]int, len(items))
+	cat.Assets = make([]bot.Asset, 0, len(items))
+	for _, it := range items {
+		p.problems = append(p.problems, it.problems...)
+		if it.ok {
+			p.addAsset(cat, it.asset, ids)
 		}
-		var group yaml.Node
-		if err := yaml.Unmarshal(data[c.items[i]:c.items[j]], &group); err != nil {
-			return nil, false
-		}
-		if len(group.Content) != 1 || group.Content[0].Kind != yaml.SequenceNode || len(group.Content[0].Content) != j-i {
-			return nil, false
-		}
-		list := group.Content[0]
-		shiftLines(list, c.lines[i]-1)
-		for k, item := range list.Content {
-			if item.Line < c.lines[i+k] || i+k+1 < len(c.lines) && item.Line >= c.lines[i+k+1] {
-				return nil, false
-			}
-		}
-		p.addAssets(cat, list.Content, ids)
-		i = j
 	}
 	return cat, true
 }
