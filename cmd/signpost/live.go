@@ -44,8 +44,10 @@ type live struct {
 	// good load. It is read without waiting for a load in progress.
 	saved atomic.Pointer[time.Time]
 
-	// ix is the index of the lists served, nil before the first good load.
-	ix *index.Index
+	// parser re-reads only the venues a save changed, and ix is the index
+	// of the lists served, nil before the first good load.
+	parser assets.Parser
+	ix     *index.Index
 }
 
 // maxAlertProblems bounds the lines in one alert; the log has them all.
@@ -73,7 +75,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	var problems []assets.Problem
 	err := readErr
 	if err == nil {
-		cat, problems, err = assets.Parse(data, opt)
+		cat, problems, err = l.parser.Parse(data, opt)
 	}
 	var ver *index.Version
 	var changes index.Changes
