@@ -25,8 +25,12 @@ const (
 )
 
 // fold indexes again the live documents of the small segments, taken
-// from cat, when there are too many of them.
+// from cat, when there are too many of them. Bleve merges the segments of
+// an index on disk itself.
 func (ix *Index) fold(cat *bot.Catalogue) error {
+	if ix.dir != "" {
+		return nil
+	}
 	r, err := ix.idx.Advanced()
 	if err != nil {
 		return fmt.Errorf("open the index: %w", err)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"os"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -43,6 +44,11 @@ type Index struct {
 	segments segmentIDs
 	// broken is set when an update failed part way.
 	broken bool
+
+	// dir is the directory of an index kept on disk, and lock holds it;
+	// both are empty for an index in memory.
+	dir  string
+	lock *os.File
 }
 
 var _ bot.Searcher = (*Index)(nil)
@@ -115,7 +121,18 @@ func (ix *Index) Close() error {
 	if !unused {
 		return nil
 	}
-	return ix.idx.Close()
+	return ix.shut()
+}
+
+// shut closes bleve's index, then lets go of the directory it is kept in.
+func (ix *Index) shut() error {
+	err := ix.idx.Close()
+	if ix.lock != nil {
+		if lerr := ix.lock.Close(); err == nil {
+			err = lerr
+		}
+	}
+	return err
 }
 
 // defaultLimit is how many hits a query without a Limit returns.

@@ -46,6 +46,9 @@ func (ix *Index) Update(cat *bot.Catalogue) (Changes, error) {
 
 func (ix *Index) update(cat *bot.Catalogue) (Changes, error) {
 	var ch Changes
+	if err := ix.forget(); err != nil {
+		return ch, err
+	}
 	prints := make(map[string]uint64, docCount(cat))
 	b := newBatcher(ix.idx)
 	err := eachDocument(cat, func(id string, d *document) error {

@@ -64,5 +64,5 @@ func (ver *Version) Close() error {
 	if !last {
 		return nil
 	}
-	return ix.idx.Close()
+	return ix.shut()
 }
