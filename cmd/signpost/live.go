@@ -48,6 +48,8 @@ type live struct {
 	// of the lists served, nil before the first good load.
 	parser assets.Parser
 	ix     *index.Index
+	// keep, if set, keeps the index on disk between runs.
+	keep *keeper
 }
 
 // maxAlertProblems bounds the lines in one alert; the log has them all.
@@ -71,17 +73,30 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 
 	opt := l.opt
 	opt.Now = l.now()
+	key := ""
+	if l.keep != nil {
+		key = l.keep.key(data)
+	}
 	var cat *bot.Catalogue
 	var problems []assets.Problem
-	err := readErr
-	if err == nil {
-		cat, problems, err = l.parser.Parse(data, opt)
-	}
 	var ver *index.Version
 	var changes index.Changes
-	if err == nil {
-		if ver, changes, err = l.index(cat); err != nil {
-			err = fmt.Errorf("index %s: %w", l.path, err)
+	err := readErr
+	if err == nil && l.ix == nil && l.keep != nil {
+		cat = l.restore(key)
+	}
+	switch {
+	case err != nil:
+	case cat != nil:
+		ver, err = l.ix.Version()
+		// The next save is read faster with every venue remembered.
+		go l.parser.Parse(data, opt)
+	default:
+		cat, problems, err = l.parser.Parse(data, opt)
+		if err == nil {
+			if ver, changes, err = l.index(cat, key); err != nil {
+				err = fmt.Errorf("index %s: %w", l.path, err)
+			}
 		}
 	}
 	if err != nil {
@@ -106,11 +121,32 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	return true
 }
 
+// restore opens the index kept on disk, for the first load. It returns
+// the list it holds when that was kept for the asset file under key, and
+// nil when the list must be read and indexed afresh. A directory that
+// cannot be used is logged, and the index is kept in memory instead.
+func (l *live) restore(key string) *bot.Catalogue {
+	o, err := index.Open(l.keep.dir, key)
+	if err != nil {
+		l.log.Error("cannot keep the index on disk; keeping it in memory, so each restart builds it", "dir", l.keep.dir, "err", err)
+		l.keep = nil
+		return nil
+	}
+	l.ix = o.Index
+	if o.Stale != nil {
+		l.log.Info("building the index afresh", "dir", l.keep.dir, "because", o.Stale.Error())
+		return nil
+	}
+	l.log.Info("opened the index kept on disk", "dir", l.keep.dir)
+	return o.Catalogue
+}
+
 // index brings the index up to cat and returns the version that holds it:
 // the first list fills a new index, and each later one updates it in
 // place. An update that fails part-way leaves an index that cannot be
-// trusted, so it is closed and the next attempt starts afresh.
-func (l *live) index(cat *bot.Catalogue) (*index.Version, index.Changes, error) {
+// trusted, so it is closed and the next attempt starts afresh. An index
+// on disk is then kept under key.
+func (l *live) index(cat *bot.Catalogue, key string) (*index.Version, index.Changes, error) {
 	if l.ix == nil {
 		ix, err := index.New()
 		if err != nil {
@@ -123,6 +159,11 @@ func (l *live) index(cat *bot.Catalogue) (*index.Version, index.Changes, error) 
 		l.ix.Close()
 		l.ix = nil
 		return nil, changes, err
+	}
+	if l.keep != nil {
+		if err := l.ix.Keep(key, cat); err != nil {
+			l.log.Error("index not kept on disk; the next start builds it afresh", "dir", l.keep.dir, "err", err)
+		}
 	}
 	ver, err := l.ix.Version()
 	return ver, changes, err

@@ -4,7 +4,7 @@
 //	signpost chat  [--assets FILE] [--postcodes FILE] [--near PLACE|LAT,LON]
 //	signpost ask   [--assets FILE] [--postcodes FILE] [--near PLACE|LAT,LON] [--at RFC3339] [--json] "question"
 //	signpost check [--postcodes FILE] [FILE]
-//	signpost serve [--assets FILE] [--postcodes FILE]
+//	signpost serve [--assets FILE] [--postcodes FILE] [--index-dir DIR]
 //	signpost gaps  [--assets FILE] [--since 7d] [--csv]
 package main
 
@@ -27,7 +27,7 @@ Usage:
       Ask one question and print the answer.
   signpost check [--postcodes FILE] [FILE]
       Check an asset file and say what to fix, line by line.
-  signpost serve [--assets FILE] [--postcodes FILE]
+  signpost serve [--assets FILE] [--postcodes FILE] [--index-dir DIR]
       Run the Telegram and Slack front ends whose tokens are set (see README.md).
   signpost gaps  [--assets FILE] [--since 7d] [--csv]
       What residents asked that found nothing, most asked first.
@@ -80,6 +80,7 @@ type environment struct {
 	locationTTL string // SIGNPOST_LOCATION_TTL
 	gapsFile    string // SIGNPOST_GAPS_FILE
 	gapsDays    string // SIGNPOST_GAPS_DAYS
+	indexDir    string // SIGNPOST_INDEX_DIR
 
 	telegramToken   string // TELEGRAM_BOT_TOKEN
 	telegramAPI     string // TELEGRAM_API_URL
@@ -105,6 +106,7 @@ func readEnv(getenv func(string) string) environment {
 		locationTTL: getenv("SIGNPOST_LOCATION_TTL"),
 		gapsFile:    getenv("SIGNPOST_GAPS_FILE"),
 		gapsDays:    getenv("SIGNPOST_GAPS_DAYS"),
+		indexDir:    getenv("SIGNPOST_INDEX_DIR"),
 
 		telegramToken:   getenv("TELEGRAM_BOT_TOKEN"),
 		telegramAPI:     getenv("TELEGRAM_API_URL"),

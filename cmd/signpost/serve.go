@@ -77,6 +77,8 @@ type serveConfig struct {
 	locationTTL time.Duration
 	gapsFile    string
 	gapsKeep    time.Duration
+	// indexDir, when set, is where the index is kept between runs.
+	indexDir string
 }
 
 func readServeConfig(args []string, env environment, stderr io.Writer) (serveConfig, error) {
@@ -85,6 +87,7 @@ func readServeConfig(args []string, env environment, stderr io.Writer) (serveCon
 	var c serveConfig
 	fs.StringVar(&c.assets, "assets", firstOf(env.assets, "assets.yaml"), "the asset `file` (default $SIGNPOST_ASSETS, else ./assets.yaml)")
 	fs.StringVar(&c.postcodes, "postcodes", env.postcodes, "a postcode CSV `file` (default $SIGNPOST_POSTCODES)")
+	fs.StringVar(&c.indexDir, "index-dir", env.indexDir, "keep the index in this `directory` between runs, so a restart need not build it (default $SIGNPOST_INDEX_DIR; unset keeps it in memory)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -176,6 +179,12 @@ func serve(ctx context.Context, args []string, env environment, stderr io.Writer
 	}
 
 	lv := &live{path: cfg.assets, opt: assets.Options{Postcodes: postcodes}, bot: b, metrics: m, log: log, alert: alerts(fronts), now: time.Now}
+	if cfg.indexDir != "" {
+		if lv.keep, err = newKeeper(cfg.indexDir, cfg.postcodes); err != nil {
+			fmt.Fprintf(stderr, "signpost serve: %v; unset SIGNPOST_INDEX_DIR to keep the index in memory\n", err)
+			return 1
+		}
+	}
 	defer lv.close()
 	lv.reload(ctx, true)
 	mux.Handle("GET /healthz", healthz(lv, b))
