@@ -88,4 +88,3 @@ func BenchmarkRawBleveMatch(b *testing.B) {
 		})
 	}
 }
-
