@@ -1,6 +1,12 @@
 package understand_test
 
-import "testing"
+import (
+	"testing"
+
+	"signpost/assets"
+	"signpost/assets/assetstest"
+	"signpost/bot/understand"
+)
 
 // BenchmarkRead reads the kinds of message residents send, over the
 // sample list: reading runs on every message, before any search.
@@ -15,5 +21,18 @@ func BenchmarkRead(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		r.Read(msgs[i%len(msgs)], tuesday)
+	}
+}
+
+// BenchmarkNew makes the reader of a 10,000-venue list, as serve does on
+// every save that goes live.
+func BenchmarkNew(b *testing.B) {
+	cat, _, err := assets.Parse(assetstest.Generate(10_000, 3, 1), assets.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		understand.New(cat, nil)
 	}
 }

@@ -63,38 +63,58 @@ func tokenize(text string) []token { return split(text, true) }
 // costs more than the rest together.
 func split(text string, withStems bool) []token {
 	var toks []token
-	var cur []rune
-	flush := func() {
-		orig := strings.Trim(string(cur), "'")
-		cur = cur[:0]
-		if orig == "" {
-			return
-		}
-		w := fold(orig)
-		if w == "" {
-			return
-		}
+	eachWord(text, func(orig, w string) {
 		t := token{word: w, original: orig}
 		if withStems {
 			t.stem = stem(w)
 		}
 		toks = append(toks, t)
-	}
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			cur = append(cur, r)
-		case r == '\'' || r == '’' || r == 'ʼ' || r == '‘':
-			if len(cur) > 0 {
-				cur = append(cur, '\'')
-			}
-		default:
-			flush()
-		}
-	}
-	flush()
+	})
 	return toks
 }
+
+// eachWord calls fn with each word of text, as written and folded. It
+// runs over every name and description of the list each time a save
+// goes live, so a word written plainly is cut from text, not copied out
+// rune by rune.
+func eachWord(text string, fn func(orig, folded string)) {
+	start := -1 // where the word being read began, or -1 between words
+	curly := false
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		orig := text[start:end]
+		if curly {
+			orig = apostrophes.Replace(orig)
+		}
+		start, curly = -1, false
+		if orig = strings.Trim(orig, "'"); orig == "" {
+			return
+		}
+		if w := fold(orig); w != "" {
+			fn(orig, w)
+		}
+	}
+	for i, r := range text {
+		switch {
+		case r == '\'':
+		case r == '’' || r == 'ʼ' || r == '‘':
+			curly = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		default:
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	flush(len(text))
+}
+
+// apostrophes writes the apostrophes people type as the one fold drops.
+var apostrophes = strings.NewReplacer("’", "'", "ʼ", "'", "‘", "'")
 
 // accents folds the accented Latin letters English text meets ("café",
 // "naïve") to plain ones.
@@ -109,7 +129,13 @@ var accents = strings.NewReplacer(
 // fold is a word as it is matched: lower case, accents folded,
 // apostrophes dropped.
 func fold(w string) string {
-	return accents.Replace(strings.ReplaceAll(strings.ToLower(w), "'", ""))
+	w = strings.ReplaceAll(strings.ToLower(w), "'", "")
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return accents.Replace(w)
+		}
+	}
+	return w
 }
 
 // stem is w's English (Snowball) stem, so "looking after" matches "look

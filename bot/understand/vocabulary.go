@@ -232,9 +232,7 @@ func listingWords(cat *bot.Catalogue) map[string]bool {
 	seen := map[string]bool{}
 	add := func(texts ...string) {
 		for _, t := range texts {
-			for _, tok := range split(t, false) {
-				seen[tok.word] = true
-			}
+			eachWord(t, func(_, w string) { seen[w] = true })
 		}
 	}
 	for i := range cat.Assets {
