@@ -3,6 +3,7 @@ package index_test
 import (
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,10 +49,13 @@ func BenchmarkFirstStartOnDisk(b *testing.B) {
 	for _, l := range benchLists {
 		b.Run(l.name, func(b *testing.B) {
 			data := listData(b, l)
+			var dir string
 			for b.Loop() {
-				dir := filepath.Join(b.TempDir(), "index")
+				dir = filepath.Join(b.TempDir(), "index")
 				keep(b, dir, data)
 			}
+			b.ReportMetric(float64(diskSize(b, dir))/(1<<20), "disk-MB")
+			b.ReportMetric(float64(len(data))/(1<<20), "file-MB")
 		})
 	}
 }
@@ -71,6 +75,26 @@ func keep(b *testing.B, dir string, data []byte) {
 	if err := o.Index.Keep(benchKey(data), cat); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// diskSize is the bytes the files under dir take.
+func diskSize(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		n += info.Size()
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }
 
 func benchKey(data []byte) string { return fmt.Sprintf("%x", sha256.Sum256(data)) }
