@@ -16,7 +16,9 @@ import (
 )
 
 // benchQuestions are the kinds of question residents ask, each in several
-// real phrasings; PLACE stands for a place in the list asked of.
+// real phrasings; PLACE stands for a place in the list asked of. The
+// rare ones are missing from the repetitive list and few in the
+// realistic one.
 var benchQuestions = []struct {
 	kind      string
 	questions []string
@@ -25,7 +27,7 @@ var benchQuestions = []struct {
 	{"topic+place", []string{"knitting in PLACE", "toddler group near PLACE", "walking group in PLACE", "bingo near PLACE", "coffee morning in PLACE"}},
 	{"topic+time", []string{"knitting tomorrow", "toddler group this weekend", "quiz tonight", "choir on thursday evening", "free things next week"}},
 	{"situation", []string{"just moved here and dont know anyone", "i look after my mum", "im on my own all day", "my dad has dementia", "activities for my 8 year old"}},
-	{"miss", []string{"swimming", "chess club near PLACE", "lessons", "xqzzyplk near PLACE", "bowling tomorrow"}},
+	{"rare", []string{"swimming", "chess club near PLACE", "lessons", "xqzzyplk near PLACE", "bowling tomorrow"}},
 }
 
 var benchNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)

@@ -49,6 +49,7 @@ type benchList struct {
 }
 
 var benchLists = []benchList{
+	{"realistic", func(n int) []byte { return assetstest.GenerateRealistic(n, 3, 1) }},
 	{"repetitive", func(n int) []byte { return assetstest.Generate(n, 3, 1) }},
 }
 
