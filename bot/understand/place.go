@@ -107,7 +107,7 @@ func newGazetteer(cat *bot.Catalogue, postcodes bot.Postcodes) *gazetteer {
 // add keeps the first place given a name: places: beats an asset's name,
 // which beats a town or street from an address.
 func (g *gazetteer) add(name string, ref bot.PlaceRef, anywhere bool) {
-	key := joinWords(tokenize(name))
+	key := folded(name)
 	if key == "" {
 		return
 	}

@@ -17,9 +17,10 @@ import (
 // Reader reads messages for one asset list. It is built once per list and
 // is safe for concurrent use.
 type Reader struct {
-	vocab  *vocabulary
-	places *gazetteer
-	safety *safety.Checker
+	vocab     *vocabulary
+	places    *gazetteer
+	safety    *safety.Checker
+	postcodes bot.Postcodes
 }
 
 var _ bot.Reader = (*Reader)(nil)
@@ -28,10 +29,22 @@ var _ bot.Reader = (*Reader)(nil)
 // its places and safety words, and postcodes (which may be nil) to place
 // postcodes the list does not.
 func New(cat *bot.Catalogue, postcodes bot.Postcodes) *Reader {
+	return newReader(cat, postcodes, newListing(cat))
+}
+
+// Next is a Reader for cat, the list saved after r's, with r's postcodes.
+// It reads the same as New would, and is made faster on a large list by
+// reading again only the venues whose text cat changed. r is unchanged.
+func (r *Reader) Next(cat *bot.Catalogue) *Reader {
+	return newReader(cat, r.postcodes, r.vocab.list.next(cat))
+}
+
+func newReader(cat *bot.Catalogue, postcodes bot.Postcodes, list *listing) *Reader {
 	return &Reader{
-		vocab:  newVocabulary(words.Builtin(), cat),
-		places: newGazetteer(cat, postcodes),
-		safety: safety.New(cat.Safety.Words),
+		vocab:     newVocabulary(words.Builtin(), cat, list),
+		places:    newGazetteer(cat, postcodes),
+		safety:    safety.New(cat.Safety.Words),
+		postcodes: postcodes,
 	}
 }
 
@@ -111,7 +124,7 @@ func (r *Reader) Locate(name string) (bot.PlaceRef, bool) {
 	if p, ok := r.places.postcode(name); ok {
 		return p, true
 	}
-	np, ok := r.places.names[joinWords(tokenize(name))]
+	np, ok := r.places.names[folded(name)]
 	return np.ref, ok
 }
 

@@ -146,6 +146,11 @@ func stem(w string) string {
 	return env.Current()
 }
 
+// folded is text's words folded and joined by single spaces, the form
+// names are kept and looked up in. It needs no stems, so it is cheap
+// enough to run over every name in the list.
+func folded(text string) string { return joinWords(split(text, false)) }
+
 // joinWords is toks' words joined by spaces.
 func joinWords(toks []token) string {
 	ws := make([]string, len(toks))

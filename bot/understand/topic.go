@@ -149,7 +149,7 @@ func (v *vocabulary) namedRuns(said []placed, words []string) []string {
 			for _, p := range run {
 				ws = append(ws, p.text)
 			}
-			if v.names[strings.Join(ws, " ")] {
+			if v.list.names(strings.Join(ws, " ")) {
 				runs = append(runs, ws...)
 			}
 		}
@@ -195,7 +195,7 @@ func demote(keep, others, generic []string, said []placed) ([]string, []string, 
 // then listings are searched for it as the person's own word.
 func (v *vocabulary) listed(n need, phrase string) string {
 	for _, m := range n.means {
-		if joinWords(tokenize(m)) == phrase {
+		if folded(m) == phrase {
 			return m
 		}
 	}
@@ -215,7 +215,7 @@ const typoKeeps = 2
 // phrase is that close: "lonley" is "lonely", "kniting" is "knitting".
 func (v *vocabulary) typoOfNeed(tok token) (id int, said string, ok bool) {
 	w := tok.word
-	if v.known[w] || v.listing[w] || len([]rune(w)) < minTypoLetters || strings.ContainsAny(w, "0123456789") {
+	if v.known[w] || v.list.uses(w) || len([]rune(w)) < minTypoLetters || strings.ContainsAny(w, "0123456789") {
 		return 0, "", false
 	}
 	limit := 1

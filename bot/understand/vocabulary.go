@@ -33,13 +33,8 @@ type vocabulary struct {
 	// known are every word that has a meaning here, so "near the
 	// library" or "quiz around tmrw" is not read as a place.
 	known map[string]bool
-	// listing are the words the asset list itself uses, so one is never
-	// taken for a typo ("chair" is not "choir").
-	listing map[string]bool
-	// names are the list's names of venues and activities, folded, for
-	// telling a named thing ("is there a chatty table") among the words
-	// of someone describing their situation.
-	names map[string]bool
+	// list is the words and names the asset list itself uses.
+	list *listing
 }
 
 // need is one need of the vocabulary.
@@ -50,7 +45,7 @@ type need struct {
 	grownUps bool
 }
 
-func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
+func newVocabulary(w *words.Words, cat *bot.Catalogue, list *listing) *vocabulary {
 	topics := cat.Topics
 	v := &vocabulary{
 		filler:         newSet(false, w.Filler),
@@ -76,8 +71,7 @@ func newVocabulary(w *words.Words, cat *bot.Catalogue) *vocabulary {
 		choose:         newPhrases[int](false),
 		needPhrases:    newPhrases[[]int](true),
 		known:          map[string]bool{},
-		listing:        listingWords(cat),
-		names:          listingNames(cat),
+		list:           list,
 	}
 	for d, say := range w.Weekdays {
 		for _, p := range say {
@@ -200,7 +194,7 @@ func (v *vocabulary) addTopic(t bot.Topic) {
 		}
 	}
 	if len(into) == 0 {
-		label := joinWords(tokenize(t.Words[0]))
+		label := folded(t.Words[0])
 		v.addNeed(need{id: "topic:" + label, label: label, ask: t.Words[0], means: t.Means}, t.Words)
 		return
 	}
@@ -225,48 +219,6 @@ func (v *vocabulary) learn(list []string) {
 			v.known[t.word] = true
 		}
 	}
-}
-
-// listingWords are the words of every name, tag and description in cat.
-func listingWords(cat *bot.Catalogue) map[string]bool {
-	seen := map[string]bool{}
-	add := func(texts ...string) {
-		for _, t := range texts {
-			eachWord(t, func(_, w string) { seen[w] = true })
-		}
-	}
-	for i := range cat.Assets {
-		a := &cat.Assets[i]
-		add(a.Name, a.Description)
-		add(a.Tags...)
-		for j := range a.Activities {
-			act := &a.Activities[j]
-			add(act.Name, act.Description)
-			add(act.Tags...)
-		}
-	}
-	return seen
-}
-
-// listingNames are the names of every venue and activity in cat, folded,
-// and each run of two or more of their words.
-func listingNames(cat *bot.Catalogue) map[string]bool {
-	names := map[string]bool{}
-	add := func(name string) {
-		toks := split(name, false)
-		for i := range toks {
-			for j := i + 2; j <= len(toks); j++ {
-				names[joinWords(toks[i:j])] = true
-			}
-		}
-	}
-	for i := range cat.Assets {
-		add(cat.Assets[i].Name)
-		for j := range cat.Assets[i].Activities {
-			add(cat.Assets[i].Activities[j].Name)
-		}
-	}
-	return names
 }
 
 // needSpans marks the words of each need phrase of two words or more, as
