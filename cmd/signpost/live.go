@@ -48,6 +48,9 @@ type live struct {
 	// of the lists served, nil before the first good load.
 	parser assets.Parser
 	ix     *index.Index
+	// reader reads messages for the list served, nil before the first
+	// good load; the next save's is made from it.
+	reader *understand.Reader
 	// keep, if set, keeps the index on disk between runs.
 	keep *keeper
 }
@@ -81,6 +84,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	var problems []assets.Problem
 	var ver *index.Version
 	var changes index.Changes
+	var reader <-chan *understand.Reader
 	err := readErr
 	if err == nil && l.ix == nil && l.keep != nil {
 		cat = l.restore(key)
@@ -88,12 +92,14 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	switch {
 	case err != nil:
 	case cat != nil:
+		reader = l.readerOf(cat)
 		ver, err = l.ix.Version()
 		// The next save is read faster with every venue remembered.
 		go l.parser.Parse(data, opt)
 	default:
 		cat, problems, err = l.parser.Parse(data, opt)
 		if err == nil {
+			reader = l.readerOf(cat)
 			if ver, changes, err = l.index(cat, key); err != nil {
 				err = fmt.Errorf("index %s: %w", l.path, err)
 			}
@@ -104,7 +110,8 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		return false
 	}
 
-	l.bot.Use(cat, l.metrics.Searcher(ver), understand.New(cat, opt.Postcodes))
+	l.reader = <-reader
+	l.bot.Use(cat, l.metrics.Searcher(ver), l.reader)
 	saved := modTime(l.path, opt.Now)
 	l.saved.Store(&saved)
 	assetCount, activityCount, _ := l.bot.Ready()
@@ -119,6 +126,23 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		"warnings", warnings, "added", changes.Added, "changed", changes.Changed, "removed", changes.Removed,
 		"took", time.Since(started).Round(time.Millisecond))
 	return true
+}
+
+// readerOf makes the reader of messages for cat, from the last one where
+// there is one, while the caller indexes cat: on a large list each takes
+// about as long as the other, so a save goes live in the time of the
+// longer, not of both.
+func (l *live) readerOf(cat *bot.Catalogue) <-chan *understand.Reader {
+	out := make(chan *understand.Reader, 1)
+	last, postcodes := l.reader, l.opt.Postcodes
+	go func() {
+		if last == nil {
+			out <- understand.New(cat, postcodes)
+			return
+		}
+		out <- last.Next(cat)
+	}()
+	return out
 }
 
 // restore opens the index kept on disk, for the first load. It returns
