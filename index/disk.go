@@ -128,16 +128,17 @@ func opened(idx bleve.Index, cat *bot.Catalogue) (*Index, error) {
 	if int(n) != docCount(cat) {
 		return nil, fmt.Errorf("the kept index holds %d documents of the list's %d", n, docCount(cat))
 	}
-	v, err := ix.newView(factsByID(cat))
+	ix.docs = make(map[string]indexed, n)
+	eachDocument(cat, func(id string, d *document, f facts) error {
+		ix.docs[id] = indexed{print: d.print(ix.seed), facts: f}
+		return nil
+	})
+	v, err := ix.newView(ix.docs)
 	if err != nil {
 		return nil, fmt.Errorf("read the kept index: %w", err)
 	}
 	ix.view = v
-	ix.docs = make(map[string]uint64, n)
-	return ix, eachDocument(cat, func(id string, d *document) error {
-		ix.docs[id] = d.print(ix.seed)
-		return nil
-	})
+	return ix, nil
 }
 
 // create empties dir of any index and makes a new, empty one there.

@@ -69,7 +69,7 @@ func (ix *Index) fold(cat *bot.Catalogue) error {
 		}
 	}
 	b := newBatcher(ix.idx)
-	err = eachDocument(cat, func(id string, d *document) error {
+	err = eachDocument(cat, func(id string, d *document, _ facts) error {
 		if !again[id] {
 			return nil
 		}

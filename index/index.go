@@ -37,8 +37,8 @@ type Index struct {
 
 	// updating is held by an update, and by Close, for what follows.
 	updating sync.Mutex
-	// docs are the fingerprints of the documents indexed, by id.
-	docs map[string]uint64
+	// docs are the documents indexed, by id.
+	docs map[string]indexed
 	seed maphash.Seed
 	// segments are the ids of the documents in each segment seen.
 	segments segmentIDs

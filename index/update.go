@@ -49,15 +49,15 @@ func (ix *Index) update(cat *bot.Catalogue) (Changes, error) {
 	if err := ix.forget(); err != nil {
 		return ch, err
 	}
-	prints := make(map[string]uint64, docCount(cat))
+	docs := make(map[string]indexed, docCount(cat))
 	b := newBatcher(ix.idx)
-	err := eachDocument(cat, func(id string, d *document) error {
+	err := eachDocument(cat, func(id string, d *document, f facts) error {
 		p := d.print(ix.seed)
-		prints[id] = p
+		docs[id] = indexed{print: p, facts: f}
 		switch old, had := ix.docs[id]; {
 		case !had:
 			ch.Added++
-		case old != p:
+		case old.print != p:
 			ch.Changed++
 		default:
 			return nil
@@ -68,7 +68,7 @@ func (ix *Index) update(cat *bot.Catalogue) (Changes, error) {
 		return ch, err
 	}
 	for id := range ix.docs {
-		if _, kept := prints[id]; !kept {
+		if _, kept := docs[id]; !kept {
 			ch.Removed++
 			if err := b.delete(id); err != nil {
 				return ch, err
@@ -78,11 +78,11 @@ func (ix *Index) update(cat *bot.Catalogue) (Changes, error) {
 	if err := b.flush(); err != nil {
 		return ch, err
 	}
-	ix.docs = prints
+	ix.docs = docs
 	if err := ix.fold(cat); err != nil {
 		return ch, err
 	}
-	v, err := ix.newView(factsByID(cat))
+	v, err := ix.newView(docs)
 	if err != nil {
 		return ch, err
 	}
@@ -90,20 +90,32 @@ func (ix *Index) update(cat *bot.Catalogue) (Changes, error) {
 	return ch, nil
 }
 
+// indexed is what the index knows of one document it holds: a
+// fingerprint of what was indexed, to tell whether the next list changed
+// it, and the facts searches narrow by.
+type indexed struct {
+	print uint64
+	facts facts
+}
+
 // eachDocument calls fn with each venue and activity of cat, in list
-// order, and stops at its first error.
-func eachDocument(cat *bot.Catalogue, fn func(id string, d *document) error) error {
+// order, with its facts, and stops at its first error.
+func eachDocument(cat *bot.Catalogue, fn func(id string, d *document, f facts) error) error {
+	var seq uint32
 	for i := range cat.Assets {
 		a := &cat.Assets[i]
 		d := venueDocument(a)
-		if err := fn(docID(a.ID, ""), &d); err != nil {
+		if err := fn(docID(a.ID, ""), &d, factsOf(a, nil, seq)); err != nil {
 			return err
 		}
+		seq++
 		for j := range a.Activities {
-			d := activityDocument(a, &a.Activities[j])
-			if err := fn(docID(a.ID, a.Activities[j].ID), &d); err != nil {
+			act := &a.Activities[j]
+			d := activityDocument(a, act)
+			if err := fn(docID(a.ID, act.ID), &d, factsOf(a, act, seq)); err != nil {
 				return err
 			}
+			seq++
 		}
 	}
 	return nil

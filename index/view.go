@@ -32,7 +32,7 @@ type segmentIDs map[uint64][]string
 // of each document from byID. It reads the ids of segments not seen
 // before, and forgets those of segments gone. A live document missing
 // from byID means the index is not of this list.
-func (ix *Index) newView(byID map[string]facts) (*view, error) {
+func (ix *Index) newView(byID map[string]indexed) (*view, error) {
 	r, err := ix.idx.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("open the index: %w", err)
@@ -56,7 +56,7 @@ func (ix *Index) newView(byID map[string]facts) (*view, error) {
 
 // tableOf puts each document's facts at snap's number for it. A deleted
 // document's place holds the zero facts: no search ever returns it.
-func (ix *Index) tableOf(snap *scorch.IndexSnapshot, byID map[string]facts) ([]facts, error) {
+func (ix *Index) tableOf(snap *scorch.IndexSnapshot, byID map[string]indexed) ([]facts, error) {
 	segs := snap.Segments()
 	seen := make(segmentIDs, len(segs))
 	var n uint64
@@ -79,11 +79,11 @@ func (ix *Index) tableOf(snap *scorch.IndexSnapshot, byID map[string]facts) ([]f
 				table = append(table, facts{})
 				continue
 			}
-			f, ok := byID[id]
+			doc, ok := byID[id]
 			if !ok {
 				return nil, fmt.Errorf("the index holds %q, which is not in the list", id)
 			}
-			table = append(table, f)
+			table = append(table, doc.facts)
 		}
 	}
 	ix.segments = seen
@@ -129,23 +129,6 @@ func (ix *Index) swap(next *view) {
 	if old != nil {
 		old.release()
 	}
-}
-
-// factsByID are the facts of every document of cat, by document id, each
-// with its place in the list.
-func factsByID(cat *bot.Catalogue) map[string]facts {
-	byID := make(map[string]facts, docCount(cat))
-	var seq uint32
-	for i := range cat.Assets {
-		a := &cat.Assets[i]
-		byID[docID(a.ID, "")] = factsOf(a, nil, seq)
-		seq++
-		for j := range a.Activities {
-			byID[docID(a.ID, a.Activities[j].ID)] = factsOf(a, &a.Activities[j], seq)
-			seq++
-		}
-	}
-	return byID
 }
 
 // docCount is how many documents cat makes: each venue and each activity.
