@@ -72,6 +72,27 @@ type Words struct {
 	Choose map[int][]string
 	// Needs are situations and needs in a person's own words.
 	Needs []Need
+	// Timetable is how listings write when something happens.
+	Timetable Timetable
+}
+
+// Timetable is how listings' descriptions write when something happens,
+// for reading what an imported feed's timetable leaves out.
+type Timetable struct {
+	// Ordinals name the nth weekday of a month: Ordinals[2] are ways to
+	// say "2nd"; -1 is the last, -2 the one before.
+	Ordinals map[int][]string
+	// Every names every n weeks: Every[2] are ways to say "fortnightly".
+	Every map[int][]string
+	// OfMonth follow an ordinal and a day to say it is of the month.
+	OfMonth []string
+	// Monthly say monthly without saying which week.
+	Monthly []string
+	// TermTime say it happens in school terms only.
+	TermTime []string
+	// MorningFrom is the first hour read as morning in a time written
+	// without am or pm; hours below it are the afternoon.
+	MorningFrom int
 }
 
 // Day is a day or days named from today.
@@ -182,6 +203,14 @@ type fileWords struct {
 		Means    []string `yaml:"means"`
 		GrownUps bool     `yaml:"grown_ups"`
 	} `yaml:"needs"`
+	Timetable struct {
+		Ordinals    map[int][]string `yaml:"ordinals"`
+		Every       map[int][]string `yaml:"every"`
+		OfMonth     []string         `yaml:"of_month"`
+		Monthly     []string         `yaml:"monthly"`
+		TermTime    []string         `yaml:"term_time"`
+		MorningFrom int              `yaml:"morning_from"`
+	} `yaml:"timetable"`
 }
 
 // dayNames are the names Days may use, in the order they are tried.
@@ -215,7 +244,11 @@ func Parse(b []byte) (*Words, error) {
 		AgeWords: f.AgeWords, AgeOf: f.AgeOf, NotAgeUnits: f.NotAgeUnits, Kinds: f.Kinds, Choose: f.Choose,
 		Greeting: f.SmallTalk["greeting"], Help: f.SmallTalk["help"],
 		Thanks: f.SmallTalk["thanks"], More: f.SmallTalk["more"],
-		Weekdays: map[time.Weekday][]string{},
+		Weekdays:  map[time.Weekday][]string{},
+		Timetable: Timetable(f.Timetable),
+	}
+	if err := checkTimetable(w.Timetable); err != nil {
+		return nil, fmt.Errorf("timetable: %w", err)
 	}
 	for name, say := range f.Weekdays {
 		d, ok := weekday(name)
@@ -281,6 +314,24 @@ func Parse(b []byte) (*Words, error) {
 		w.Needs = append(w.Needs, Need{ID: n.ID, Label: n.Label, Offer: n.Offer, Say: n.Say, Means: n.Means, GrownUps: n.GrownUps})
 	}
 	return w, nil
+}
+
+// checkTimetable says what is wrong with a timetable vocabulary.
+func checkTimetable(t Timetable) error {
+	for n := range t.Ordinals {
+		if n == 0 || n > 5 || n < -2 {
+			return fmt.Errorf("ordinals: %d is not a week of the month (1 to 5, -1 or -2)", n)
+		}
+	}
+	for n := range t.Every {
+		if n < 2 || n > 52 {
+			return fmt.Errorf("every: %d is not a number of weeks from 2 to 52", n)
+		}
+	}
+	if t.MorningFrom < 1 || t.MorningFrom > 12 {
+		return fmt.Errorf("morning_from: %d is not an hour from 1 to 12", t.MorningFrom)
+	}
+	return nil
 }
 
 func weekday(name string) (time.Weekday, bool) {

@@ -17,6 +17,9 @@ func TestBuiltin(t *testing.T) {
 	if got := strings.Join(w.KindIDs(), ","); got != "pub,cafe,library,playgroup,community-centre,church,park,other" {
 		t.Errorf("kinds = %s", got)
 	}
+	if len(w.Timetable.Ordinals) != 7 || len(w.Timetable.Every[2]) == 0 || len(w.Timetable.TermTime) == 0 {
+		t.Errorf("timetable = %+v", w.Timetable)
+	}
 	for n := 1; n <= 5; n++ {
 		if len(w.Choose[n]) == 0 {
 			t.Errorf("no words choose %d", n)
@@ -34,6 +37,9 @@ func TestParseRefuses(t *testing.T) {
 		"bad day part":    strings.Replace(good, `from: "06:00"`, `from: "6am"`, 1),
 		"need with no id": strings.Replace(good, "  - id: meeting-people\n", "  - id: \"\"\n", 1),
 		"not yaml":        "needs: [",
+		"bad ordinal":     strings.Replace(good, "    5: [5th, fifth]", "    6: [6th, sixth]", 1),
+		"bad every":       strings.Replace(good, "    3: [every three weeks", "    1: [every three weeks", 1),
+		"bad morning":     strings.Replace(good, "morning_from: 8", "morning_from: 13", 1),
 	} {
 		if _, err := Parse([]byte(bad)); err == nil {
 			t.Errorf("%s: no error", name)
