@@ -1,0 +1,80 @@
+package assets
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"signpost/bot"
+)
+
+// TestWriteReadsBack: the sample file, written out and read again, is the
+// same catalogue, and the written file has the same warnings as the
+// original, no more.
+func TestWriteReadsBack(t *testing.T) {
+	data, err := os.ReadFile("../assets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, before, err := Parse(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	notes := map[string]string{want.Assets[0].ID + "/" + want.Assets[0].Activities[0].ID: "check the dates with them"}
+	if err := Write(&buf, want, WriteOptions{Header: "Imported from a test\nLicence: none", Notes: notes}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, "# Imported from a test\n# Licence: none\n") || !strings.Contains(out, "# check the dates with them\n") {
+		t.Errorf("header or note missing:\n%.400s", out)
+	}
+	got, after, err := Parse(buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatalf("written file: %v %v", err, after)
+	}
+	if messages(after) != messages(before) {
+		t.Errorf("written file's problems:\n%s\nwant\n%s", messages(after), messages(before))
+	}
+	clearLines(want)
+	clearLines(got)
+	if !reflect.DeepEqual(got.Area.Name, want.Area.Name) || got.Area.Location.String() != want.Area.Location.String() {
+		t.Errorf("area = %+v, want %+v", got.Area, want.Area)
+	}
+	got.Area, want.Area = bot.Area{}, bot.Area{}
+	for i := range want.Assets {
+		if i < len(got.Assets) && !reflect.DeepEqual(got.Assets[i], want.Assets[i]) {
+			t.Errorf("asset %d:\n got %+v\nwant %+v", i, got.Assets[i], want.Assets[i])
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("catalogue differs after writing and reading")
+	}
+}
+
+func messages(problems []Problem) string {
+	var out []string
+	for _, p := range problems {
+		out = append(out, p.Message)
+	}
+	return strings.Join(out, "\n")
+}
+
+func clearLines(cat *bot.Catalogue) {
+	for i := range cat.Assets {
+		a := &cat.Assets[i]
+		a.Line = 0
+		for j := range a.Open {
+			a.Open[j].Line = 0
+		}
+		for j := range a.Activities {
+			act := &a.Activities[j]
+			act.Line = 0
+			for k := range act.When {
+				act.When[k].Line = 0
+			}
+		}
+	}
+}
