@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// plain turns the HTML that listings written in web forms or imported from
+// Plain turns the HTML that listings written in web forms or imported from
 // councils' feeds carry into the plain text a resident reads:
 // "<p>Fun &amp; games for under&nbsp;5s</p><br/>Bring a snack" becomes
 // "Fun & games for under 5s, Bring a snack".
@@ -41,7 +41,7 @@ import (
 // undoing most of what it does. Two regular expressions over known names
 // (Go's, which run in time linear in the text) and html.UnescapeString
 // for the entities' table do exactly what is needed and no more.
-func plain(s string) string {
+func Plain(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}

@@ -72,8 +72,8 @@ var plainCases = []struct {
 func TestPlain(t *testing.T) {
 	for _, tt := range plainCases {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := plain(tt.in); got != tt.want {
-				t.Errorf("plain(%q)\n = %q\nwant %q", tt.in, got, tt.want)
+			if got := Plain(tt.in); got != tt.want {
+				t.Errorf("Plain(%q)\n = %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -87,9 +87,9 @@ func TestPlainNestedTags(t *testing.T) {
 		in = "<" + in + "b>"
 	}
 	in += "Tea"
-	got := plain(in)
+	got := Plain(in)
 	if strings.Contains(got, "<") || !strings.HasSuffix(got, "b>Tea") || !strings.HasPrefix(got, "‹") {
-		t.Errorf("plain(%q) = %q, want the angle brackets shown as ‹ and the text kept", in, got)
+		t.Errorf("Plain(%q) = %q, want the angle brackets shown as ‹ and the text kept", in, got)
 	}
 }
 
@@ -142,27 +142,27 @@ func FuzzPlain(f *testing.F) {
 		f.Add(tt.in)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := plain(in)
+		out := Plain(in)
 		if !utf8.ValidString(out) {
-			t.Fatalf("plain(%q) = %q, not UTF-8", in, out)
+			t.Fatalf("Plain(%q) = %q, not UTF-8", in, out)
 		}
 		if _, tagged := stripTags(out); tagged {
-			t.Fatalf("plain(%q) = %q, which holds a tag", in, out)
+			t.Fatalf("Plain(%q) = %q, which holds a tag", in, out)
 		}
 		lower := strings.ToLower(out)
 		for _, name := range append(breakingElements, inlineElements...) {
 			for _, tag := range []string{"<" + name + ">", "</" + name + ">", "<" + name + "/>", "<" + name + " />"} {
 				if strings.Contains(lower, tag) {
-					t.Fatalf("plain(%q) = %q, which holds %s", in, out, tag)
+					t.Fatalf("Plain(%q) = %q, which holds %s", in, out, tag)
 				}
 			}
 		}
 		if strings.Contains(out, breakMark) && !strings.Contains(in, breakMark) {
-			t.Fatalf("plain(%q) = %q, with a break mark left in", in, out)
+			t.Fatalf("Plain(%q) = %q, with a break mark left in", in, out)
 		}
 		if _, decoded := unescape(out); !decoded {
-			if again := plain(out); again != out {
-				t.Fatalf("plain(%q) = %q, but plain of that is %q", in, out, again)
+			if again := Plain(out); again != out {
+				t.Fatalf("Plain(%q) = %q, but Plain of that is %q", in, out, again)
 			}
 		}
 	})

@@ -152,7 +152,7 @@ func (p *parser) text(n *yaml.Node, field string) string {
 // on the one path every free-text field takes in reading the file whole
 // or in groups: see plain.
 func (p *parser) prose(n *yaml.Node, field string) string {
-	return plain(p.text(n, field))
+	return Plain(p.text(n, field))
 }
 
 // name reads the name of what, which must be there and must still hold
