@@ -446,14 +446,6 @@ func (r *reader) closures(holidays []orukHoliday, rules []bot.Rule, from, until 
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b bot.Date) int {
-		if a.Before(b) {
-			return -1
-		}
-		if b.Before(a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, compareDates)
 	return out
 }
