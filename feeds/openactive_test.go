@@ -89,7 +89,7 @@ func (s *fakeRPDE) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	series := func(id, name, day string) map[string]any {
 		return map[string]any{"id": id, "kind": "SessionSeries", "state": "updated", "data": map[string]any{
 			"@type": "SessionSeries", "@id": "https://feed.example/series/" + id, "name": name,
-			"location": map[string]any{"@type": "Place", "@id": "place-1", "name": "Tipton Library", "geo": map[string]any{"latitude": 52.5298, "longitude": -2.0712}},
+			"location":      map[string]any{"@type": "Place", "@id": "place-1", "name": "Tipton Library", "geo": map[string]any{"latitude": 52.5298, "longitude": -2.0712}},
 			"eventSchedule": []any{map[string]any{"byDay": []string{"https://schema.org/" + day}, "startTime": "10:00", "endTime": "11:00", "repeatFrequency": "P1W"}},
 		}}
 	}
