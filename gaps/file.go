@@ -13,11 +13,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
 	"signpost/bot"
+	"signpost/wholefile"
 )
 
 // File is an append-only JSON-lines file of gaps, one per line, pruned of
@@ -114,7 +114,7 @@ func (f *File) pruneLocked() error {
 			return fmt.Errorf("encode gap: %w", err)
 		}
 	}
-	if err := writeAtomically(f.path, buf.Bytes()); err != nil {
+	if err := wholefile.Bytes(f.path, 0o600, buf.Bytes()); err != nil {
 		return err
 	}
 	out, err := os.OpenFile(f.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
@@ -122,25 +122,6 @@ func (f *File) pruneLocked() error {
 		return fmt.Errorf("open gaps file: %w", err)
 	}
 	f.out = out
-	return nil
-}
-
-func writeAtomically(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	return nil
 }
 

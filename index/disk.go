@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"signpost/bot"
+	"signpost/wholefile"
 )
 
 // An index kept on disk lives in a directory of its own:
@@ -191,7 +192,7 @@ func (ix *Index) forget() error {
 	if err := os.Remove(filepath.Join(ix.dir, manifestFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("mark the kept index as changing: %w", err)
 	}
-	return syncDir(ix.dir)
+	return wholefile.SyncDir(ix.dir)
 }
 
 func readManifest(path string) (manifest, error) {
@@ -214,45 +215,5 @@ func writeManifest(path string, m manifest) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return writeFile(path, func(f *os.File) error {
-		_, err := f.Write(append(data, '\n'))
-		return err
-	})
-}
-
-// writeFile writes path whole or not at all: into a temporary file
-// beside it, synced, then renamed over it.
-func writeFile(path string, write func(*os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err == nil {
-		err = syncDir(filepath.Dir(path))
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// syncDir makes a rename or removal in dir last through a power cut.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return wholefile.Bytes(path, 0o600, append(data, '\n'))
 }

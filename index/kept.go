@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
 	"signpost/bot"
+	"signpost/wholefile"
 )
 
 // keptCatalogue is a bot.Catalogue as kept beside an index on disk. It
@@ -27,7 +29,7 @@ func writeCatalogue(path string, cat *bot.Catalogue) error {
 	if cat.Area.Location != nil {
 		kept.Zone = cat.Area.Location.String()
 	}
-	return writeFile(path, func(f *os.File) error {
+	return wholefile.Write(path, 0o600, func(f io.Writer) error {
 		w := bufio.NewWriter(f)
 		if err := gob.NewEncoder(w).Encode(&kept); err != nil {
 			return err

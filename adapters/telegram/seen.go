@@ -7,10 +7,11 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+
+	"signpost/wholefile"
 )
 
 // seenKeep is how many update ids are remembered. Telegram sends an update
@@ -192,23 +193,8 @@ func (s *seenSet) rewrite(ids []int64) error {
 	for _, id := range ids {
 		b.WriteString(strconv.FormatInt(id, 10) + "\n")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), filepath.Base(s.path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("rewrite the answered updates file %s: %w (choose a file signpost can write, in a folder it can write to)", s.path, err)
-	}
-	defer os.Remove(tmp.Name()) // gone already once renamed
-	_, err = tmp.WriteString(b.String())
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), s.path)
-	}
-	if err != nil {
-		return fmt.Errorf("rewrite the answered updates file %s: %w", s.path, err)
+	if err := wholefile.Bytes(s.path, 0o600, []byte(b.String())); err != nil {
+		return fmt.Errorf("rewrite the answered updates file: %w (choose a file signpost can write, in a folder it can write to)", err)
 	}
 	s.lines = len(ids)
 	return nil
