@@ -6,6 +6,7 @@
 //	signpost check [--postcodes FILE] [FILE]
 //	signpost serve [--assets FILE] [--postcodes FILE] [--index-dir DIR]
 //	signpost gaps  [--assets FILE] [--since 7d] [--csv]
+//	signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
 package main
 
 import (
@@ -31,6 +32,9 @@ Usage:
       Run the Telegram and Slack front ends whose tokens are set (see README.md).
   signpost gaps  [--assets FILE] [--since 7d] [--csv]
       What residents asked that found nothing, most asked first.
+  signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
+      Make an asset file from a council's Open Referral UK feed or from
+      OpenActive feeds (session series and their sessions), to check and adopt.
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -62,6 +66,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return serve(ctx, args[1:], env, stderr)
 	case "gaps":
 		return gapsCommand(args[1:], env, time.Now(), stdout, stderr)
+	case "import":
+		return importCommand(ctx, args[1:], stdout, stderr, time.Now())
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
