@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzParse feeds the loader arbitrary files: it must never panic, every
-// problem must point at a line in the file, and whatever it accepts must
-// be a catalogue the bot can use.
+// problem must point at a line in the file, whatever it accepts must be a
+// catalogue the bot can use, and Write must write it as a file that reads
+// back the same.
 func FuzzParse(f *testing.F) {
 	addExamples(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -47,6 +48,17 @@ func FuzzParse(f *testing.F) {
 				}
 				act.Next(now, now.Add(30*24*time.Hour), cat.Area.Location)
 			}
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, cat, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		again, problems, err := Parse(buf.Bytes(), Options{Now: now})
+		if err != nil {
+			t.Fatalf("written file does not read back: %v %v\n%s", err, problems, buf.Bytes())
+		}
+		if diff := sameCatalogue(cat, again); diff != "" {
+			t.Fatalf("written file reads back differently: %s\n%s", diff, buf.Bytes())
 		}
 	})
 }

@@ -2,8 +2,10 @@ package assets
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,20 +40,28 @@ func TestWriteReadsBack(t *testing.T) {
 	if messages(after) != messages(before) {
 		t.Errorf("written file's problems:\n%s\nwant\n%s", messages(after), messages(before))
 	}
-	clearLines(want)
-	clearLines(got)
-	if !reflect.DeepEqual(got.Area.Name, want.Area.Name) || got.Area.Location.String() != want.Area.Location.String() {
-		t.Errorf("area = %+v, want %+v", got.Area, want.Area)
+	if diff := sameCatalogue(want, got); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// sameCatalogue says how two catalogues differ but for line numbers, or
+// "" when they do not.
+func sameCatalogue(want, got *bot.Catalogue) string {
+	want, got = withoutLines(want), withoutLines(got)
+	if got.Area.Name != want.Area.Name || got.Area.Location.String() != want.Area.Location.String() {
+		return fmt.Sprintf("area = %+v, want %+v", got.Area, want.Area)
 	}
 	got.Area, want.Area = bot.Area{}, bot.Area{}
 	for i := range want.Assets {
 		if i < len(got.Assets) && !reflect.DeepEqual(got.Assets[i], want.Assets[i]) {
-			t.Errorf("asset %d:\n got %+v\nwant %+v", i, got.Assets[i], want.Assets[i])
+			return fmt.Sprintf("asset %d:\n got %+v\nwant %+v", i, got.Assets[i], want.Assets[i])
 		}
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Error("catalogue differs after writing and reading")
+		return fmt.Sprintf("catalogue differs:\n got %+v\nwant %+v", got, want)
 	}
+	return ""
 }
 
 func messages(problems []Problem) string {
@@ -62,19 +72,26 @@ func messages(problems []Problem) string {
 	return strings.Join(out, "\n")
 }
 
-func clearLines(cat *bot.Catalogue) {
-	for i := range cat.Assets {
-		a := &cat.Assets[i]
+// withoutLines is a copy of cat with every line number zero.
+func withoutLines(cat *bot.Catalogue) *bot.Catalogue {
+	c := *cat
+	c.Assets = slices.Clone(cat.Assets)
+	for i := range c.Assets {
+		a := &c.Assets[i]
 		a.Line = 0
+		a.Open = slices.Clone(a.Open)
 		for j := range a.Open {
 			a.Open[j].Line = 0
 		}
+		a.Activities = slices.Clone(a.Activities)
 		for j := range a.Activities {
 			act := &a.Activities[j]
 			act.Line = 0
+			act.When = slices.Clone(act.When)
 			for k := range act.When {
 				act.When[k].Line = 0
 			}
 		}
 	}
+	return &c
 }

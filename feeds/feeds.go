@@ -41,8 +41,9 @@ type Feed struct {
 	// Licence is the licence the feed states, if any.
 	Licence string
 	// Read counts the records read; Inactive those the feed says are not
-	// running; NoPlace those with no address, postcode or coordinates.
-	Read, Inactive, NoPlace int
+	// running; NoPlace those with no address, postcode or coordinates;
+	// NoName those with no name to show.
+	Read, Inactive, NoPlace, NoName int
 }
 
 // reader holds what one import uses throughout.

@@ -145,6 +145,10 @@ func (r *reader) openActiveFeed(events []oaEvent) *Feed {
 			f.Inactive++
 			continue
 		}
+		if clean(e.Name) == "" {
+			f.NoName++
+			continue
+		}
 		a := r.openActiveVenue(&v, e)
 		if a == nil {
 			f.NoPlace++

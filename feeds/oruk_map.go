@@ -33,6 +33,10 @@ func (r *reader) orukFeed(services []orukService) *Feed {
 			f.Inactive++
 			continue
 		}
+		if clean(svc.Name) == "" {
+			f.NoName++
+			continue
+		}
 		placed := false
 		for j := range svc.ServiceAtLocations {
 			sal := &svc.ServiceAtLocations[j]
@@ -93,6 +97,9 @@ func (r *reader) orukVenue(v *venues, svc *orukService, loc *orukLocation) *bot.
 	}
 	if name == "" {
 		name = clean(svc.Name)
+	}
+	if name == "" {
+		return nil
 	}
 	key := string(loc.ID)
 	if key == "" {
@@ -337,6 +344,9 @@ func (r *reader) orukRow(s orukSchedule) (rules []bot.Rule, unsure string, expir
 	}
 	interval := 1
 	if s.Interval.Valid && s.Interval.Value > 1 {
+		if s.Interval.Value > 52 {
+			return nil, fmt.Sprintf("it runs at an interval of %v, which the asset file cannot say", s.Interval.Value), false
+		}
 		interval = int(s.Interval.Value)
 	}
 	switch freq := strings.ToUpper(strings.TrimSpace(s.Freq)); freq {

@@ -99,7 +99,7 @@ func importHeader(standard string, srcs []string, f *feeds.Feed, now time.Time) 
 		lines = append(lines, "The feed states no licence: ask its publisher before you serve it.")
 	}
 	lines = append(lines,
-		fmt.Sprintf("%d records read: %d not running and %d with no address were left out.", f.Read, f.Inactive, f.NoPlace),
+		fmt.Sprintf("%d records read: %d not running, %d with no address and %d with no name were left out.", f.Read, f.Inactive, f.NoPlace, f.NoName),
 		"Ids stay the same from one import to the next. Run `signpost check` on this file before you serve it.")
 	return strings.Join(lines, "\n")
 }
@@ -121,8 +121,8 @@ func importSummary(f *feeds.Feed, out string) string {
 	default:
 		untimed = fmt.Sprintf("%d activities have no times (see \"check the dates with them\" in the file)", len(f.Notes))
 	}
-	return fmt.Sprintf("%d activities at %d venues %s; %d records read, %d not running and %d with no address left out; %s.",
-		acts, len(f.Assets), where, f.Read, f.Inactive, f.NoPlace, untimed)
+	return fmt.Sprintf("%d activities at %d venues %s; %d records read, %d not running, %d with no address and %d with no name left out; %s.",
+		acts, len(f.Assets), where, f.Read, f.Inactive, f.NoPlace, f.NoName, untimed)
 }
 
 // hostOf is the host of a URL, or a file's name without its extension.
