@@ -35,7 +35,7 @@ type fakeORUK struct {
 	hits map[string]int
 }
 
-func (s *fakeORUK) start(t *testing.T) *httptest.Server {
+func (s *fakeORUK) start(t testing.TB) *httptest.Server {
 	s.hits = map[string]int{}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
