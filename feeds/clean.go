@@ -112,9 +112,10 @@ func website(u string) string {
 	return ""
 }
 
-// ages writes an age range the asset file reads: "5-11", "60+", "0-4",
-// or "" when the feed does not say (feeds write -1 or leave it out for
-// unknown, and 0 to 0 or 0 to 120 for everyone).
+// ages is an age range as the asset file writes it: "5-11", "60+",
+// "0-4", or everyone, with no text, when the feed does not say (feeds
+// write -1 or leave it out for unknown, and 0 to 0 or 0 to 120 for
+// everyone).
 func ages(minimum, maximum number) bot.Ages {
 	lo, hi := -1, -1
 	if minimum.Valid && minimum.Value >= 0 && minimum.Value <= 120 {
@@ -123,15 +124,16 @@ func ages(minimum, maximum number) bot.Ages {
 	if maximum.Valid && maximum.Value > 0 && maximum.Value < 120 {
 		hi = int(maximum.Value)
 	}
+	everyone := bot.Ages{Min: 0, Max: -1}
 	switch {
 	case hi >= 0 && lo > hi:
-		return bot.Ages{}
+		return everyone
 	case hi >= 0:
 		return bot.Ages{Min: max(lo, 0), Max: hi, Text: fmt.Sprintf("%d-%d", max(lo, 0), hi)}
 	case lo > 0:
 		return bot.Ages{Min: lo, Max: -1, Text: fmt.Sprintf("%d+", lo)}
 	}
-	return bot.Ages{}
+	return everyone
 }
 
 // price writes an amount in pounds: "free" for nothing, "£4", "£2.50".

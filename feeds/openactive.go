@@ -214,6 +214,7 @@ func (r *reader) openActiveActivity(e *oaEvent) (bot.Activity, string) {
 		Description: clean(e.Description),
 		Tags:        tags(append(slices.Clone([]string(e.Activity)), e.Category...)),
 		Cost:        r.openActiveCost(e),
+		Ages:        bot.Ages{Min: 0, Max: -1},
 	}
 	if e.AgeRange != nil {
 		act.Ages = ages(e.AgeRange.MinValue, e.AgeRange.MaxValue)

@@ -210,6 +210,11 @@ func orukCost(svc *orukService) string {
 			return p
 		}
 	}
+	for _, c := range svc.CostOptions {
+		if note := clean(c.AmountDescription); !c.Amount.Valid && note != "" && svc.Fees == "" {
+			return note
+		}
+	}
 	fees := clean(svc.Fees)
 	switch strings.ToLower(strings.TrimSuffix(fees, ".")) {
 	case "free", "no charge", "none", "no", "0", "£0", "free of charge", "no cost":
@@ -235,7 +240,7 @@ func orukAges(svc *orukService) bot.Ages {
 			return a
 		}
 	}
-	return bot.Ages{}
+	return bot.Ages{Min: 0, Max: -1}
 }
 
 func (r *reader) orukReviewed(svc *orukService) bot.Date {
@@ -267,8 +272,7 @@ func (r *reader) orukTimes(svc *orukService, sal *orukServiceAtLocation) times {
 		rows = append(rows, svc.RegularSchedules...)
 	}
 	var t times
-	var rules []bot.Rule
-	var froms, untils []bot.Date
+	var ws []window
 	live := 0
 	for _, row := range rows {
 		rs, unsure, expired := r.orukRow(row)
@@ -279,17 +283,19 @@ func (r *reader) orukTimes(svc *orukService, sal *orukServiceAtLocation) times {
 		if unsure != "" && t.unsure == "" {
 			t.unsure = unsure
 		}
-		rules = append(rules, rs...)
 		from, _ := r.dateOf(row.ValidFrom)
 		until, _ := r.dateOf(cmp.Or(row.ValidTo, row.Until))
-		froms, untils = append(froms, from), append(untils, until)
+		for _, rule := range rs {
+			ws = append(ws, window{rule: rule, from: from, until: until})
+		}
 	}
 	if len(rows) > 0 && live == 0 {
 		return times{unsure: "the feed's times have all passed"}
 	}
 	if t.unsure != "" {
-		rules = nil
+		ws = nil
 	}
+	rules, from, until, except := r.seasons(ws)
 	text := clean(svc.Description)
 	for _, row := range rows {
 		text += " " + clean(row.Description)
@@ -298,13 +304,10 @@ func (r *reader) orukTimes(svc *orukService, sal *orukServiceAtLocation) times {
 	if len(t.rules) == 0 {
 		return times{unsure: t.unsure}
 	}
-	if same(froms) {
-		t.from = froms[0]
-	}
-	if same(untils) {
-		t.until = untils[0]
-	}
-	t.except = r.closures(svc.HolidaySchedules, t.rules, t.from, t.until)
+	t.from, t.until = from, until
+	t.except = append(except, r.closures(svc.HolidaySchedules, t.rules, t.from, t.until)...)
+	slices.SortFunc(t.except, compareDates)
+	t.except = slices.Compact(t.except)
 	return t
 }
 

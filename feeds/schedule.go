@@ -36,7 +36,7 @@ func (r *reader) settle(rows []bot.Rule, unsure string, description string) ([]b
 		return withWeeks(rows, p)
 	case p.Every > 1:
 		return withEvery(rows, p)
-	case p.Monthly && !slices.ContainsFunc(rows, func(r bot.Rule) bool { return len(r.Weeks) > 0 }):
+	case p.Monthly && len(rows) == 0 && unsure == "":
 		return nil, "the description says monthly but not which week"
 	case len(rows) == 0 && unsure == "" && len(p.Days) > 0 && p.Timed:
 		return []bot.Rule{{Days: p.Days, Start: p.Start, End: p.End}}, ""

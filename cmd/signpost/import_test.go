@@ -95,3 +95,37 @@ func ids(file string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestExportORUK: the sample list written as Open Referral UK and
+// imported again holds as many venues and activities, and check passes
+// it.
+func TestExportORUK(t *testing.T) {
+	dir := t.TempDir()
+	feed, file := filepath.Join(dir, "oruk.json"), filepath.Join(dir, "again.yaml")
+	code, _, errOut := signpost(t, "", "export", "oruk", "--assets", "../../assets.yaml", "--out", feed)
+	if code != 0 || !strings.Contains(errOut, "services written to") {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := signpost(t, "", "import", "oruk", "--out", file, feed); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	_, before, _ := signpost(t, "", "check", "../../assets.yaml")
+	_, after, _ := signpost(t, "", "check", file)
+	if code, _, _ := signpost(t, "", "check", file); code != 0 {
+		t.Fatalf("check of the re-imported file failed:\n%s", after)
+	}
+	counts := func(out string) string {
+		i := strings.Index(out, "OK, ")
+		j := strings.Index(out, " activities")
+		if i < 0 || j < i {
+			return ""
+		}
+		return out[i:j]
+	}
+	if counts(before) == "" || counts(before) != counts(after) {
+		t.Errorf("before: %s\nafter: %s", before, after)
+	}
+	if code, _, _ := signpost(t, "", "export", "oruk", "--assets", "no-such.yaml"); code != 1 {
+		t.Errorf("exporting a missing file exits %d, want 1", code)
+	}
+}

@@ -43,6 +43,9 @@ type live struct {
 	// saved is when the list being served was saved; nil before the first
 	// good load. It is read without waiting for a load in progress.
 	saved atomic.Pointer[time.Time]
+	// served is the list being served, nil before the first good load,
+	// for the Open Referral UK API.
+	served atomic.Pointer[bot.Catalogue]
 
 	// parser re-reads only the venues a save changed, and ix is the index
 	// of the lists served, nil before the first good load.
@@ -112,6 +115,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 
 	l.reader = <-reader
 	l.bot.Use(cat, l.metrics.Searcher(ver), l.reader)
+	l.served.Store(cat)
 	saved := modTime(l.path, opt.Now)
 	l.saved.Store(&saved)
 	assetCount, activityCount, _ := l.bot.Ready()
@@ -248,6 +252,9 @@ func (l *live) servedSince() (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// catalogue is the list being served, or nil before the first good load.
+func (l *live) catalogue() *bot.Catalogue { return l.served.Load() }
 
 func modTime(path string, fallback time.Time) time.Time {
 	info, err := os.Stat(path)

@@ -7,6 +7,7 @@
 //	signpost serve [--assets FILE] [--postcodes FILE] [--index-dir DIR]
 //	signpost gaps  [--assets FILE] [--since 7d] [--csv]
 //	signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
+//	signpost export oruk [--assets FILE] [--out FILE]
 package main
 
 import (
@@ -35,6 +36,8 @@ Usage:
   signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
       Make an asset file from a council's Open Referral UK feed or from
       OpenActive feeds (session series and their sessions), to check and adopt.
+  signpost export oruk [--assets FILE] [--out FILE]
+      Write the asset file as Open Referral UK 3.0, for a council's directory.
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -68,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return gapsCommand(args[1:], env, time.Now(), stdout, stderr)
 	case "import":
 		return importCommand(ctx, args[1:], stdout, stderr, time.Now())
+	case "export":
+		return exportCommand(args[1:], env, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -19,6 +19,7 @@ import (
 
 	"signpost/assets"
 	"signpost/bot"
+	"signpost/feeds"
 	"signpost/gaps"
 	"signpost/metrics"
 	"signpost/watch"
@@ -189,6 +190,7 @@ func serve(ctx context.Context, args []string, env environment, stderr io.Writer
 	lv.reload(ctx, true)
 	mux.Handle("GET /healthz", healthz(lv, b))
 	mux.Handle("GET /metrics", m.Handler())
+	mux.Handle("GET /oruk/", feeds.ORUKHandler(lv.catalogue))
 
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {

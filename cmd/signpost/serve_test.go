@@ -144,11 +144,18 @@ func TestServe(t *testing.T) {
 		t.Error("/metrics holds what someone asked")
 	}
 
+	if code, body := get(t, "http://"+addr+"/oruk/services"); code != http.StatusOK || !strings.Contains(body, `"name":"Bingo 1"`) || !strings.Contains(body, `"total_items":1`) {
+		t.Errorf("/oruk/services = %d %s", code, body)
+	}
+
 	writeFile(t, path, version(2, false))
 	eventually(t, "the saved list to go live", func() bool {
 		ans, _ := svc.bot.Answer(ctx, bot.Question{Text: "bingo", Channel: "test", At: at})
 		return bingoNumber(ans) == 2
 	})
+	if _, body := get(t, "http://"+addr+"/oruk/services"); !strings.Contains(body, `"name":"Bingo 2"`) {
+		t.Errorf("/oruk/services after the save = %s", body)
+	}
 
 	cancel()
 	select {
