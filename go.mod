@@ -4,12 +4,9 @@ go 1.26.8
 
 require (
 	github.com/blevesearch/bleve/v2 v2.6.3
+	github.com/google/uuid v1.6.0
+	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v3 v3.0.1
-)
-
-require (
-	github.com/google/uuid v1.6.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )
 
 require (
