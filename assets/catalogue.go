@@ -30,7 +30,7 @@ func (p *parser) catalogue(root *yaml.Node) *bot.Catalogue {
 // header reads everything but the assets themselves, and returns the
 // node of the assets list; the catalogue is nil when there is none.
 func (p *parser) header(root *yaml.Node) (*bot.Catalogue, *yaml.Node) {
-	m, ok := p.fields(root, "the file", "area", "places", "topics", "safety", "assets")
+	m, ok := p.fields(root, "the file", "area", "places", "topics", "safety", "sources", "assets")
 	if !ok {
 		return nil, nil
 	}
@@ -47,6 +47,11 @@ func (p *parser) header(root *yaml.Node) (*bot.Catalogue, *yaml.Node) {
 	}
 	if n, ok := m["safety"]; ok {
 		cat.Safety = p.safety(n)
+	}
+	for _, n := range p.items(m["sources"], "sources") {
+		if src, ok := p.source(n); ok {
+			cat.Sources = append(cat.Sources, src)
+		}
 	}
 	assetsN, ok := m["assets"]
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -61,6 +62,22 @@ func Write(w io.Writer, cat *bot.Catalogue, opt WriteOptions) error {
 		addList(n, "words", s.Words)
 		addText(n, "support", s.Support)
 		add(root, "safety", n)
+	}
+	if len(cat.Sources) > 0 {
+		sources := sequence()
+		for _, src := range cat.Sources {
+			n := mapping()
+			if len(src.URLs) == 1 {
+				add(n, src.Standard.String(), str(src.URLs[0]))
+			} else {
+				add(n, src.Standard.String(), flow(src.URLs))
+			}
+			if src.Every != defaultEvery {
+				add(n, "every", str(durationText(src.Every)))
+			}
+			sources.Content = append(sources.Content, n)
+		}
+		add(root, "sources", sources)
 	}
 	list := sequence()
 	for i := range cat.Assets {
@@ -130,6 +147,7 @@ func activityNode(act *bot.Activity) *yaml.Node {
 	addRules(n, "when", act.When)
 	addDate(n, "from", act.From)
 	addDate(n, "until", act.Until)
+	addText(n, "source_id", act.SourceID)
 	if len(act.Except) > 0 {
 		dates := make([]string, len(act.Except))
 		for i, d := range act.Except {
@@ -175,6 +193,18 @@ func addRules(n *yaml.Node, key string, rules []bot.Rule) {
 		list.Content = append(list.Content, m)
 	}
 	add(n, key, list)
+}
+
+// durationText writes a duration as coaches would: "6h", "90m", "36h".
+func durationText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
 }
 
 // spanText writes a start and end the way coaches do: "19:00-21:00", with

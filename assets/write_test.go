@@ -75,6 +75,10 @@ func messages(problems []Problem) string {
 // withoutLines is a copy of cat with every line number zero.
 func withoutLines(cat *bot.Catalogue) *bot.Catalogue {
 	c := *cat
+	c.Sources = slices.Clone(cat.Sources)
+	for i := range c.Sources {
+		c.Sources[i].Line = 0
+	}
 	c.Assets = slices.Clone(cat.Assets)
 	for i := range c.Assets {
 		a := &c.Assets[i]

@@ -15,6 +15,41 @@ type Catalogue struct {
 	Topics []Topic
 	Safety Safety
 	Assets []Asset
+	// Sources are published directories whose services are served
+	// beside the coaches' own list.
+	Sources []Source
+}
+
+// Standard is the form a published directory is in.
+type Standard int
+
+// The standards Signpost reads.
+const (
+	// ORUK is Open Referral UK, the form councils' directories take.
+	ORUK Standard = iota + 1
+	// OpenActive is the form activity providers' session feeds take.
+	OpenActive
+)
+
+// String is the standard's name as the asset file writes it.
+func (s Standard) String() string {
+	switch s {
+	case ORUK:
+		return "oruk"
+	case OpenActive:
+		return "openactive"
+	}
+	return "unknown"
+}
+
+// Source is one published directory an asset file names: its standard,
+// its addresses (OpenActive's session series and sessions are two), and
+// how often it is read again.
+type Source struct {
+	Standard Standard
+	URLs     []string
+	Every    time.Duration
+	Line     int
 }
 
 // Area is the patch an asset file covers. Every time in the file is local
@@ -86,7 +121,11 @@ type Activity struct {
 	When        []Rule
 	From, Until Date
 	Except      []Date
-	Line        int
+	// SourceID is the id a published directory gives this activity:
+	// set on imported ones, and on a coach's own entry for the same
+	// service, whose entry is then served instead of the imported one.
+	SourceID string
+	Line     int
 }
 
 // Rule is one line of a timetable: a weekly, nth-weekday, every-n-weeks or

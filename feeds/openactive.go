@@ -215,6 +215,7 @@ func (r *reader) openActiveActivity(e *oaEvent) (bot.Activity, string) {
 		Tags:        tags(append(slices.Clone([]string(e.Activity)), e.Category...)),
 		Cost:        r.openActiveCost(e),
 		Ages:        bot.Ages{Min: 0, Max: -1},
+		SourceID:    e.key(),
 	}
 	if e.AgeRange != nil {
 		act.Ages = ages(e.AgeRange.MinValue, e.AgeRange.MaxValue)

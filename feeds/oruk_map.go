@@ -177,6 +177,7 @@ func (r *reader) orukActivity(svc *orukService, sal *orukServiceAtLocation) (bot
 		Tags:        orukTags(svc),
 		Cost:        orukCost(svc),
 		Ages:        orukAges(svc),
+		SourceID:    string(svc.ID),
 	}
 	t := r.orukTimes(svc, sal)
 	act.When, act.From, act.Until, act.Except = t.rules, t.from, t.until, t.except
