@@ -30,6 +30,11 @@ type Metrics struct {
 	assets     prometheus.Gauge
 	activities prometheus.Gauge
 	loadedAt   prometheus.Gauge
+	// sourceReads, sourceOK and sourceActivities follow each feed the
+	// asset file names, labelled by its address without its query.
+	sourceReads      *prometheus.CounterVec
+	sourceOK         *prometheus.GaugeVec
+	sourceActivities *prometheus.GaugeVec
 }
 
 // New registers every metric, with the Go runtime's and the process's.
@@ -64,8 +69,18 @@ func New() *Metrics {
 		loadedAt: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "signpost_assets_loaded_timestamp_seconds", Help: "When the list being served was saved, as Unix time.",
 		}),
+		sourceReads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "signpost_source_reads_total", Help: "Reads of each feed the asset file names: ok replaced its copy, failed kept the last good one.",
+		}, []string{"source", "outcome"}),
+		sourceOK: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "signpost_source_last_success_timestamp_seconds", Help: "When each feed was last read whole, as Unix time.",
+		}, []string{"source"}),
+		sourceActivities: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "signpost_source_activities", Help: "Activities in the last good copy of each feed.",
+		}, []string{"source"}),
 	}
 	m.reg.MustRegister(m.questions, m.noMatch, m.safety, m.answers, m.searches, m.reloads, m.assets, m.activities, m.loadedAt,
+		m.sourceReads, m.sourceOK, m.sourceActivities,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, outcome := range []string{"ok", "failed"} {
 		m.reloads.WithLabelValues(outcome)
@@ -105,6 +120,18 @@ func (m *Metrics) Reloaded(ok bool, assets, activities int, saved time.Time) {
 	m.assets.Set(float64(assets))
 	m.activities.Set(float64(activities))
 	m.loadedAt.Set(float64(saved.UnixNano()) / 1e9)
+}
+
+// SourceRead counts one read of the feed named source; a good one sets
+// when it was and how many activities it held.
+func (m *Metrics) SourceRead(source string, ok bool, activities int, at time.Time) {
+	if !ok {
+		m.sourceReads.WithLabelValues(source, "failed").Inc()
+		return
+	}
+	m.sourceReads.WithLabelValues(source, "ok").Inc()
+	m.sourceOK.WithLabelValues(source).Set(float64(at.UnixNano()) / 1e9)
+	m.sourceActivities.WithLabelValues(source).Set(float64(activities))
 }
 
 // Searcher times every search s makes. It closes s when closed, so the bot

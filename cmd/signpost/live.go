@@ -14,6 +14,7 @@ import (
 	"signpost/assets"
 	"signpost/bot"
 	"signpost/bot/understand"
+	"signpost/feeds"
 	"signpost/index"
 	"signpost/metrics"
 )
@@ -56,6 +57,9 @@ type live struct {
 	reader *understand.Reader
 	// keep, if set, keeps the index on disk between runs.
 	keep *keeper
+	// sources, if set, reads the feeds the asset file names, whose
+	// venues are served beside the coaches' own.
+	sources *sources
 }
 
 // maxAlertProblems bounds the lines in one alert; the log has them all.
@@ -68,10 +72,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	defer l.mu.Unlock()
 	started := time.Now()
 	data, readErr := assets.Read(l.path, l.opt)
-	sum := sha256.Sum256(data)
-	if readErr != nil {
-		sum = sha256.Sum256([]byte(readErr.Error()))
-	}
+	sum := l.sum(data, readErr)
 	if l.triedAny && sum == l.tried && !force {
 		return false
 	}
@@ -95,6 +96,7 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	switch {
 	case err != nil:
 	case cat != nil:
+		l.syncSources(ctx, cat)
 		reader = l.readerOf(cat)
 		ver, err = l.ix.Version()
 		// The next save is read faster with every venue remembered.
@@ -102,6 +104,8 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 	default:
 		cat, problems, err = l.parser.Parse(data, opt)
 		if err == nil {
+			cat = l.withSources(ctx, cat)
+			l.tried = l.sum(data, nil)
 			reader = l.readerOf(cat)
 			if ver, changes, err = l.index(cat, key); err != nil {
 				err = fmt.Errorf("index %s: %w", l.path, err)
@@ -130,6 +134,42 @@ func (l *live) reload(ctx context.Context, force bool) bool {
 		"warnings", warnings, "added", changes.Added, "changed", changes.Changed, "removed", changes.Removed,
 		"took", time.Since(started).Round(time.Millisecond))
 	return true
+}
+
+// sum identifies what a load would serve: the file's content (or why it
+// could not be read) and the feeds' copies.
+func (l *live) sum(data []byte, readErr error) [sha256.Size]byte {
+	h := sha256.New()
+	if readErr != nil {
+		h.Write([]byte(readErr.Error()))
+	} else {
+		h.Write(data)
+	}
+	if l.sources != nil {
+		_, feeds := l.sources.imported()
+		h.Write(feeds[:])
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// syncSources starts or stops reading the feeds cat names.
+func (l *live) syncSources(ctx context.Context, cat *bot.Catalogue) {
+	if l.sources != nil {
+		l.sources.sync(ctx, cat)
+	}
+}
+
+// withSources is the coaches' list with the feeds it names merged in,
+// the coaches' own entries first and winning.
+func (l *live) withSources(ctx context.Context, cat *bot.Catalogue) *bot.Catalogue {
+	if l.sources == nil {
+		return cat
+	}
+	l.sources.sync(ctx, cat)
+	imported, _ := l.sources.imported()
+	return feeds.Merge(cat, imported...)
 }
 
 // readerOf makes the reader of messages for cat, from the last one where

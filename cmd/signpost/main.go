@@ -92,6 +92,7 @@ type environment struct {
 	gapsFile    string // SIGNPOST_GAPS_FILE
 	gapsDays    string // SIGNPOST_GAPS_DAYS
 	indexDir    string // SIGNPOST_INDEX_DIR
+	cacheDir    string // SIGNPOST_CACHE_DIR
 
 	telegramToken   string // TELEGRAM_BOT_TOKEN
 	telegramAPI     string // TELEGRAM_API_URL
@@ -118,6 +119,7 @@ func readEnv(getenv func(string) string) environment {
 		gapsFile:    getenv("SIGNPOST_GAPS_FILE"),
 		gapsDays:    getenv("SIGNPOST_GAPS_DAYS"),
 		indexDir:    getenv("SIGNPOST_INDEX_DIR"),
+		cacheDir:    getenv("SIGNPOST_CACHE_DIR"),
 
 		telegramToken:   getenv("TELEGRAM_BOT_TOKEN"),
 		telegramAPI:     getenv("TELEGRAM_API_URL"),

@@ -32,12 +32,17 @@ func healthz(lv *live, b *bot.Bot) http.Handler {
 		Assets     int        `json:"assets"`
 		Activities int        `json:"activities"`
 		Saved      *time.Time `json:"saved,omitempty"`
+		// Sources are the feeds the asset file names, when it names any.
+		Sources []sourceStatus `json:"sources,omitempty"`
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := health{Status: "ok"}
 		code := http.StatusOK
 		var ready bool
 		h.Assets, h.Activities, ready = b.Ready()
+		if lv.sources != nil {
+			h.Sources = lv.sources.status()
+		}
 		if saved, ok := lv.servedSince(); ok && ready {
 			h.Saved = &saved
 		} else {

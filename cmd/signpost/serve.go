@@ -80,6 +80,9 @@ type serveConfig struct {
 	gapsKeep    time.Duration
 	// indexDir, when set, is where the index is kept between runs.
 	indexDir string
+	// cacheDir is where feeds' last good copies are kept; "" keeps them
+	// in memory only.
+	cacheDir string
 }
 
 func readServeConfig(args []string, env environment, stderr io.Writer) (serveConfig, error) {
@@ -96,6 +99,12 @@ func readServeConfig(args []string, env environment, stderr io.Writer) (serveCon
 		return c, fmt.Errorf("serve takes no arguments, only flags; got %q", fs.Arg(0))
 	}
 	c.listen = firstOf(env.listen, "127.0.0.1:8080")
+	c.cacheDir = env.cacheDir
+	if c.cacheDir == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			c.cacheDir = filepath.Join(dir, "signpost", "sources")
+		}
+	}
 	switch strings.ToLower(env.logFormat) {
 	case "", "text":
 	case "json":
@@ -186,8 +195,19 @@ func serve(ctx context.Context, args []string, env environment, stderr io.Writer
 			return 1
 		}
 	}
+	lv.sources = newSources(cfg.cacheDir, log, m)
 	defer lv.close()
 	lv.reload(ctx, true)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-lv.sources.changed:
+				lv.reload(ctx, false)
+			}
+		}
+	}()
 	mux.Handle("GET /healthz", healthz(lv, b))
 	mux.Handle("GET /metrics", m.Handler())
 	mux.Handle("GET /oruk/", feeds.ORUKHandler(lv.catalogue))
@@ -229,8 +249,9 @@ func reloadOnHangup(ctx context.Context, lv *live, log *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-hup:
-			log.Info("SIGHUP: reloading the asset file")
+			log.Info("SIGHUP: reloading the asset file and reading its feeds again")
 			lv.reload(ctx, true)
+			go lv.sources.refresh(ctx)
 		}
 	}
 }
