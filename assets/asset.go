@@ -16,7 +16,7 @@ var assetFields = []string{"id", "name", "kind", "description", "address", "post
 	"phone", "email", "website", "tags", "access", "open", "reviewed", "activities"}
 
 var activityFields = []string{"id", "name", "description", "tags", "cost", "ages", "booking",
-	"when", "from", "until", "except", "source_id"}
+	"when", "from", "until", "except", "term_time", "bank_holidays", "source_id"}
 
 func (p *parser) asset(n *yaml.Node) (bot.Asset, bool) {
 	m, ok := p.fields(n, "an asset", assetFields...)
@@ -159,6 +159,24 @@ func (p *parser) activity(n *yaml.Node, assetID string) (bot.Activity, bool) {
 	}
 	if e, ok := m["except"]; ok {
 		act.Except = p.dates(e, "except")
+	}
+	if t, ok := m["term_time"]; ok {
+		switch strings.ToLower(p.text(t, "term_time")) {
+		case "only":
+			act.TermTime = true
+		case "", "no", "any":
+		default:
+			p.errorAt(t.Line, "term_time %q: write `term_time: only` for something held in school terms only, or leave it out", t.Value)
+		}
+	}
+	if b, ok := m["bank_holidays"]; ok {
+		switch strings.ToLower(p.text(b, "bank_holidays")) {
+		case "closed":
+			act.ClosedOn = bot.EnglandAndWales // the area's region, set once the area is known
+		case "", "open":
+		default:
+			p.errorAt(b.Line, "bank_holidays %q: write `bank_holidays: closed` for something not on bank holidays, or leave it out", b.Value)
+		}
 	}
 	what := assetID + "/" + act.ID
 	if _, ok := m["when"]; !ok {

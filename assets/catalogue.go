@@ -77,6 +77,12 @@ func (p *parser) addAssets(cat *bot.Catalogue, list []*yaml.Node, ids map[string
 // asset read in parallel or remembered from an earlier save is checked
 // against every other one all the same.
 func (p *parser) addAsset(cat *bot.Catalogue, a bot.Asset, ids map[string]int) {
+	a.Activities = cat.Area.Bind(a.Activities)
+	for _, act := range a.Activities {
+		if act.TermTime && len(cat.Area.Terms) == 0 {
+			p.warnAt(act.Line, "%s/%s is term time only, but the area lists no terms, so it is shown without times; add `terms:` under area", a.ID, act.ID)
+		}
+	}
 	if first, dup := ids[a.ID]; dup {
 		renamed := uniqueID(a.ID, ids)
 		p.warnAt(a.Line, "the id %s is already used on line %d; this one is called %s until you give it its own id", a.ID, first, renamed)
@@ -98,16 +104,29 @@ func uniqueID(id string, used map[string]int) string {
 
 func (p *parser) area(n *yaml.Node, line int) bot.Area {
 	loc, _ := time.LoadLocation(defaultZone)
-	area := bot.Area{Location: loc}
+	area := bot.Area{Location: loc, Holidays: bot.EnglandAndWales}
 	if n == nil {
 		p.warnAt(line, "the file has no area; add `area:` with a name and `timezone: %s` (times are read as %s until then)", defaultZone, defaultZone)
 		return area
 	}
-	m, ok := p.fields(n, "area", "name", "timezone")
+	m, ok := p.fields(n, "area", "name", "timezone", "terms", "bank_holidays")
 	if !ok {
 		return area
 	}
 	area.Name = p.prose(m["name"], "name")
+	for _, t := range p.items(m["terms"], "terms") {
+		if term, ok := p.term(t); ok {
+			area.Terms = append(area.Terms, term)
+		}
+	}
+	if b, ok := m["bank_holidays"]; ok {
+		name := strings.ToLower(p.text(b, "bank_holidays"))
+		if r, ok := bot.Regions[name]; ok {
+			area.Holidays = r
+		} else {
+			p.errorAt(b.Line, "bank_holidays %q is not a region; use england-and-wales, scotland or northern-ireland", b.Value)
+		}
+	}
 	tz, ok := m["timezone"]
 	if !ok {
 		p.warnAt(n.Line, "area has no timezone; add `timezone: %s` (times are read as %s until then)", defaultZone, defaultZone)
@@ -124,6 +143,27 @@ func (p *parser) area(n *yaml.Node, line int) bot.Area {
 		area.Location = l
 	}
 	return area
+}
+
+// term reads one school term: `{from: 2026-09-03, until: 2026-10-23}`.
+func (p *parser) term(n *yaml.Node) (bot.Term, bool) {
+	m, ok := p.fields(n, "a term", "from", "until")
+	if !ok {
+		return bot.Term{}, false
+	}
+	f, hasFrom := m["from"]
+	u, hasUntil := m["until"]
+	if !hasFrom || !hasUntil {
+		p.errorAt(n.Line, "a term needs its first and last days: `{from: 2026-09-03, until: 2026-10-23}`")
+		return bot.Term{}, false
+	}
+	from, ok1 := p.date(f, "from")
+	until, ok2 := p.date(u, "until")
+	if ok1 && ok2 && until.Before(from) {
+		p.errorAt(u.Line, "this term ends on %s, before it starts on %s; swap them or fix the year", until, from)
+		return bot.Term{}, false
+	}
+	return bot.Term{From: from, Until: until}, ok1 && ok2
 }
 
 func (p *parser) place(n *yaml.Node) (bot.Place, bool) {

@@ -33,6 +33,19 @@ func Write(w io.Writer, cat *bot.Catalogue, opt WriteOptions) error {
 	if cat.Area.Location != nil {
 		add(area, "timezone", str(cat.Area.Location.String()))
 	}
+	if len(cat.Area.Terms) > 0 {
+		terms := sequence()
+		for _, t := range cat.Area.Terms {
+			m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			addDate(m, "from", t.From)
+			addDate(m, "until", t.Until)
+			terms.Content = append(terms.Content, m)
+		}
+		add(area, "terms", terms)
+	}
+	if cat.Area.Holidays != bot.EnglandAndWales && cat.Area.Holidays != bot.NoRegion {
+		add(area, "bank_holidays", str(cat.Area.Holidays.String()))
+	}
 	add(root, "area", area)
 	if len(cat.Places) > 0 {
 		places := sequence()
@@ -147,6 +160,12 @@ func activityNode(act *bot.Activity) *yaml.Node {
 	addRules(n, "when", act.When)
 	addDate(n, "from", act.From)
 	addDate(n, "until", act.Until)
+	if act.TermTime {
+		add(n, "term_time", str("only"))
+	}
+	if act.ClosedOn != bot.NoRegion {
+		add(n, "bank_holidays", str("closed"))
+	}
 	addText(n, "source_id", act.SourceID)
 	if len(act.Except) > 0 {
 		dates := make([]string, len(act.Except))

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"time"
 
 	"signpost/bot/words"
@@ -57,7 +58,43 @@ type Source struct {
 type Area struct {
 	Name     string
 	Location *time.Location
+	// Terms are the school terms, for activities held in term time only.
+	Terms []Term
+	// Holidays is whose bank holidays apply, for activities closed on
+	// them.
+	Holidays Region
 }
+
+// Term is a school term: the days from From to Until, both included.
+type Term struct {
+	From, Until Date
+}
+
+// Bind gives the term-time activities in acts the area's terms, and
+// those closed on bank holidays the area's region. It changes a copy when
+// it changes anything: loaded activities are shared with the list
+// already being served.
+func (ar Area) Bind(acts []Activity) []Activity {
+	stale := func(a Activity) bool {
+		return a.TermTime && !slices.Equal(a.Terms, ar.Terms) || a.ClosedOn != NoRegion && a.ClosedOn != ar.Holidays
+	}
+	if !slices.ContainsFunc(acts, stale) {
+		return acts
+	}
+	acts = slices.Clone(acts)
+	for i := range acts {
+		if acts[i].TermTime {
+			acts[i].Terms = ar.Terms
+		}
+		if acts[i].ClosedOn != NoRegion {
+			acts[i].ClosedOn = ar.Holidays
+		}
+	}
+	return acts
+}
+
+// Holds reports whether d is in the term.
+func (s Term) Holds(d Date) bool { return !d.Before(s.From) && !s.Until.Before(d) }
 
 // Place is a name residents use for where they are, such as a town or a
 // postcode district, with the point it stands for.
@@ -121,6 +158,14 @@ type Activity struct {
 	When        []Rule
 	From, Until Date
 	Except      []Date
+	// TermTime is set for an activity held in school terms only: it is on
+	// only on days inside Terms, the area's terms, and on none when the
+	// area lists none.
+	TermTime bool
+	Terms    []Term
+	// ClosedOn is whose bank holidays the activity is not on: the area's
+	// (Area.Bind sets it), or NoRegion for one that does not close.
+	ClosedOn Region
 	// SourceID is the id a published directory gives this activity:
 	// set on imported ones, and on a coach's own entry for the same
 	// service, whose entry is then served instead of the imported one.

@@ -53,8 +53,9 @@ func (r Rule) occurrence(d Date, loc *time.Location) Occurrence {
 	return Occurrence{Start: d.At(r.Start, loc), End: end.At(r.End, loc)}
 }
 
-// On reports whether the activity happens on day d: inside its season, not
-// an except date, and on one of its rules.
+// On reports whether the activity happens on day d: inside its season and,
+// if it says so, in term and not on a bank holiday, not an except date,
+// and on one of its rules.
 func (a *Activity) On(d Date) bool {
 	if !a.inSeason(d) {
 		return false
@@ -63,10 +64,14 @@ func (a *Activity) On(d Date) bool {
 }
 
 func (a *Activity) inSeason(d Date) bool {
-	if !a.From.IsZero() && d.Before(a.From) {
+	switch {
+	case !a.From.IsZero() && d.Before(a.From):
 		return false
-	}
-	if !a.Until.IsZero() && a.Until.Before(d) {
+	case !a.Until.IsZero() && a.Until.Before(d):
+		return false
+	case a.TermTime && !slices.ContainsFunc(a.Terms, func(s Term) bool { return s.Holds(d) }):
+		return false
+	case a.ClosedOn.Holiday(d):
 		return false
 	}
 	return !slices.Contains(a.Except, d)

@@ -96,11 +96,11 @@ func FuzzScheduleRow(f *testing.F) {
 		for _, rule := range rules {
 			checkRule(t, rule)
 		}
-		settled, why := r.settle(rules, unsure, weekday+" "+opens+" "+byday)
-		if len(settled) > 0 && why != "" {
-			t.Fatalf("settled %v with a reason %q", settled, why)
+		settled := r.settle(rules, unsure, weekday+" "+opens+" "+byday)
+		if len(settled.rules) > 0 && settled.unsure != "" {
+			t.Fatalf("settled %v with a reason %q", settled.rules, settled.unsure)
 		}
-		for _, rule := range settled {
+		for _, rule := range settled.rules {
 			checkRule(t, rule)
 		}
 	})

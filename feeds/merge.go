@@ -9,7 +9,9 @@ import (
 // Merge is the list to serve: the coaches' own venues, then each
 // source's, in the order the asset file names the sources. A coach's
 // activity that names a source's record by its source_id is served
-// instead of that record, so local knowledge wins; an imported venue
+// instead of that record, so local knowledge wins; imported activities
+// held in term time or closed on bank holidays follow the area's terms
+// and bank holidays; an imported venue
 // whose id is taken already, or that has no activities left, is left
 // out. Neither own nor imported is changed.
 func Merge(own *bot.Catalogue, imported ...[]bot.Asset) *bot.Catalogue {
@@ -39,7 +41,7 @@ func Merge(own *bot.Catalogue, imported ...[]bot.Asset) *bot.Catalogue {
 			if len(acts) == 0 {
 				continue
 			}
-			a.Activities = acts
+			a.Activities = own.Area.Bind(acts)
 			ids[a.ID] = true
 			out.Assets = append(out.Assets, a)
 		}

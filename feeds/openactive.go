@@ -224,7 +224,7 @@ func (r *reader) openActiveActivity(e *oaEvent) (bot.Activity, string) {
 		act.Booking = "book at " + u
 	}
 	t := r.openActiveTimes(e)
-	act.When, act.From, act.Until, act.Except = t.rules, t.from, t.until, t.except
+	t.apply(&act)
 	return act, t.unsure
 }
 
@@ -283,7 +283,8 @@ func (r *reader) openActiveTimes(e *oaEvent) times {
 		if len(t.rules) == 0 {
 			return times{unsure: "the feed's schedules have all ended"}
 		}
-		t.rules, t.unsure = r.settle(t.rules, "", clean(e.Description))
+		settled := r.settle(t.rules, "", clean(e.Description))
+		t.rules, t.unsure, t.termTime, t.noBankHolidays = settled.rules, settled.unsure, settled.termTime, settled.noBankHolidays
 		if same(froms) {
 			t.from = froms[0]
 		}

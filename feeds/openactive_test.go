@@ -35,7 +35,7 @@ func TestOpenActiveVersion1(t *testing.T) {
 // TestOpenActiveVersion2: "@type" and "@id", a weekly schedule with its
 // season and excepted dates (one an instant, one a date), an iCal "1SU"
 // monthly, a price as a string, a cancelled series, and a term-time
-// series listed with no times.
+// series kept for the area's terms to decide.
 func TestOpenActiveVersion2(t *testing.T) {
 	f, err := ReadOpenActive(context.Background(), []string{"testdata/openactive/v2-page.json"}, options())
 	if err != nil {
@@ -63,8 +63,8 @@ func TestOpenActiveVersion2(t *testing.T) {
 		t.Errorf("the sports hall has %d activities, want both series held there", len(hall.Activities))
 	}
 	centre, tots := find(t, f, "Term Time Tots Gym")
-	if len(tots.When) != 0 || !strings.Contains(f.Notes[centre.ID+"/"+tots.ID], "term time") {
-		t.Errorf("tots when %s note %q", rules(tots.When), f.Notes[centre.ID+"/"+tots.ID])
+	if got := rules(tots.When); got != "tue 09:30-10:15" || !tots.TermTime || f.Notes[centre.ID+"/"+tots.ID] != "" {
+		t.Errorf("tots when %s, term time %v, note %q", got, tots.TermTime, f.Notes[centre.ID+"/"+tots.ID])
 	}
 }
 

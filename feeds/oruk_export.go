@@ -139,7 +139,11 @@ func NewDirectory(cat *bot.Catalogue) *Directory {
 		}
 		for j := range a.Activities {
 			act := &a.Activities[j]
-			d.add(serviceOf(org, a, "activity", a.ID+"/"+act.ID, act.Name, act.Description, act.Tags, act.Cost, act.Ages, act.When, act.From, act.Until, act.Except))
+			s := serviceOf(org, a, "activity", a.ID+"/"+act.ID, act.Name, act.Description, act.Tags, act.Cost, act.Ages, act.When, act.From, act.Until, act.Except)
+			for i := range s.Schedules {
+				s.Schedules[i].Description += calendarText(act)
+			}
+			d.add(s)
 		}
 	}
 	return d
@@ -312,6 +316,19 @@ func describe(r bot.Rule) string {
 		return fmt.Sprintf("Every %d weeks on %s, %s", r.Every, on, span)
 	}
 	return "Every " + on + ", " + span
+}
+
+// calendarText says in words what the standard has no field for: term
+// time only, closed on bank holidays. The importer reads it back.
+func calendarText(act *bot.Activity) string {
+	var s string
+	if act.TermTime {
+		s += "; term time only"
+	}
+	if act.ClosedOn != bot.NoRegion {
+		s += "; closed on bank holidays"
+	}
+	return s
 }
 
 // rootDocument is what GET / answers: the version and profile served.

@@ -180,7 +180,7 @@ func (r *reader) orukActivity(svc *orukService, sal *orukServiceAtLocation) (bot
 		SourceID:    string(svc.ID),
 	}
 	t := r.orukTimes(svc, sal)
-	act.When, act.From, act.Until, act.Except = t.rules, t.from, t.until, t.except
+	t.apply(&act)
 	return act, t.unsure
 }
 
@@ -301,7 +301,7 @@ func (r *reader) orukTimes(svc *orukService, sal *orukServiceAtLocation) times {
 	for _, row := range rows {
 		text += " " + clean(row.Description)
 	}
-	t.rules, t.unsure = r.settle(rules, t.unsure, text)
+	t = r.settle(rules, t.unsure, text)
 	if len(t.rules) == 0 {
 		return times{unsure: t.unsure}
 	}

@@ -109,8 +109,8 @@ func TestORUKVersion1Page(t *testing.T) {
 	}
 
 	hall, toddler := find(t, f, "Toddler Time")
-	if len(toddler.When) != 0 || !strings.Contains(f.Notes[hall.ID+"/"+toddler.ID], "term time") {
-		t.Errorf("toddler when = %s, note %q; want no times and a note", rules(toddler.When), f.Notes[hall.ID+"/"+toddler.ID])
+	if got := rules(toddler.When); got != "wed 09:30-11:00" || !toddler.TermTime || f.Notes[hall.ID+"/"+toddler.ID] != "" {
+		t.Errorf("toddler when = %s, term time %v, note %q; want Wednesdays in term time", got, toddler.TermTime, f.Notes[hall.ID+"/"+toddler.ID])
 	}
 	if toddler.Ages.Text != "0-5" || hall.Kind != "community-centre" || hall.Point != nil || hall.Postcode != "B68 8HY" {
 		t.Errorf("toddler ages %q, hall %+v", toddler.Ages.Text, hall)

@@ -32,7 +32,8 @@ func nextSessions(act *bot.Activity, n int, loc *time.Location) []string {
 // TestORUKRoundTrip: the sample list served as Open Referral UK and read
 // back by the importer gives the same activities, at the same venues,
 // with the same next sessions: the weekly, the 1st and 3rd Monday, the
-// fortnightly, the one-offs, the seasons and the excepted dates.
+// fortnightly, the one-offs, the seasons, the excepted dates, term time
+// and bank holidays.
 func TestORUKRoundTrip(t *testing.T) {
 	data, err := os.ReadFile("../assets.yaml")
 	if err != nil {
@@ -42,12 +43,18 @@ func TestORUKRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One activity in term time only, one closed on bank holidays.
+	cat.Area.Terms = []bot.Term{{From: bot.Date{Year: 2026, Month: 9, Day: 3}, Until: bot.Date{Year: 2026, Month: 12, Day: 18}}, {From: bot.Date{Year: 2027, Month: 1, Day: 5}, Until: bot.Date{Year: 2027, Month: 2, Day: 12}}}
+	acts := cat.Assets[0].Activities
+	acts[0].TermTime, acts[len(acts)-1].ClosedOn = true, bot.EnglandAndWales
+	cat.Assets[0].Activities = cat.Area.Bind(acts)
 	srv := httptest.NewServer(ORUKHandler(func() *bot.Catalogue { return cat }))
 	defer srv.Close()
 	f, err := ReadORUK(context.Background(), srv.URL+"/oruk/", options())
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.Assets = Merge(&bot.Catalogue{Area: cat.Area}, f.Assets).Assets
 	untimed := 0
 	for _, a := range cat.Assets {
 		for _, act := range a.Activities {
@@ -76,6 +83,9 @@ func TestORUKRoundTrip(t *testing.T) {
 				continue
 			}
 			compared++
+			if got.TermTime != want.TermTime || got.ClosedOn != want.ClosedOn {
+				t.Errorf("%s / %s: term time %v, closed on %v; want %v, %v", a.Name, want.Name, got.TermTime, got.ClosedOn, want.TermTime, want.ClosedOn)
+			}
 			w, g := nextSessions(want, 8, cat.Area.Location), nextSessions(got, 8, cat.Area.Location)
 			if strings.Join(w, ", ") != strings.Join(g, ", ") {
 				t.Errorf("%s / %s next sessions:\n got %v\nwant %v", a.Name, want.Name, g, w)

@@ -17,6 +17,9 @@ type times struct {
 	rules       []bot.Rule
 	from, until bot.Date
 	except      []bot.Date
+	// termTime and noBankHolidays are read from the description: on in
+	// the area's school terms only, and not on bank holidays.
+	termTime, noBankHolidays bool
 	// unsure says why the times could not be worked out; rules is then
 	// empty, so the activity is listed without a time.
 	unsure string
@@ -24,26 +27,40 @@ type times struct {
 
 // settle believes the description where it says more than the rows: a
 // row that says every Monday for a group whose description says "2nd
-// Monday of the month" becomes the 2nd Monday; "term time only", which no
-// rule here can hold, or "monthly" with no week, leaves no times at all,
-// so nobody is promised a session that may not happen.
-func (r *reader) settle(rows []bot.Rule, unsure string, description string) ([]bot.Rule, string) {
+// Monday of the month" becomes the 2nd Monday, and "term time only" or
+// "closed on bank holidays" are kept for the area's terms and bank
+// holidays to decide. A bare "monthly" beside a timetable is not believed
+// over it: descriptions say "a speaker comes monthly" of weekly groups
+// far more often than they mean the group is monthly.
+func (r *reader) settle(rows []bot.Rule, unsure string, description string) times {
 	p := r.times.Read(description)
+	t := times{termTime: p.TermTime, noBankHolidays: p.NoBankHolidays}
 	switch {
-	case p.TermTime:
-		return nil, "the description says term time only; the feed does not give term dates"
 	case len(p.Weeks) > 0:
-		return withWeeks(rows, p)
+		t.rules, t.unsure = withWeeks(rows, p)
 	case p.Every > 1:
-		return withEvery(rows, p)
+		t.rules, t.unsure = withEvery(rows, p)
 	case p.Monthly && len(rows) == 0 && unsure == "":
-		return nil, "the description says monthly but not which week"
+		t.unsure = "the description says monthly but not which week"
 	case len(rows) == 0 && unsure == "" && len(p.Days) > 0 && p.Timed:
-		return []bot.Rule{{Days: p.Days, Start: p.Start, End: p.End}}, ""
+		t.rules = []bot.Rule{{Days: p.Days, Start: p.Start, End: p.End}}
 	case len(rows) == 0 && unsure == "":
-		return nil, "the feed gives no times"
+		t.unsure = "the feed gives no times"
+	default:
+		t.rules, t.unsure = rows, unsure
 	}
-	return rows, unsure
+	return t
+}
+
+// apply gives act its times. Term time and bank holidays are bound to
+// the area's when the list is loaded or merged; until then England and
+// Wales's bank holidays stand in.
+func (t times) apply(act *bot.Activity) {
+	act.When, act.From, act.Until, act.Except = t.rules, t.from, t.until, t.except
+	act.TermTime = t.termTime && len(t.rules) > 0
+	if t.noBankHolidays && len(t.rules) > 0 {
+		act.ClosedOn = bot.EnglandAndWales
+	}
 }
 
 // withWeeks gives the rows on the description's days its weeks of the

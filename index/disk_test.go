@@ -206,6 +206,9 @@ func TestKeptCatalogueHoldsEveryField(t *testing.T) {
 	if n := reflect.TypeFor[bot.Catalogue]().NumField(); n != 6 {
 		t.Fatalf("bot.Catalogue has %d fields: keep the new one in keptCatalogue", n)
 	}
+	if n := reflect.TypeFor[bot.Area]().NumField(); n != 4 {
+		t.Fatalf("bot.Area has %d fields: keep the new one in keptCatalogue", n)
+	}
 }
 
 func writeTest(t *testing.T, path, content string) {

@@ -23,10 +23,13 @@ type keptCatalogue struct {
 	Safety   bot.Safety
 	Assets   []bot.Asset
 	Sources  []bot.Source
+	Terms    []bot.Term
+	Holidays bot.Region
 }
 
 func writeCatalogue(path string, cat *bot.Catalogue) error {
-	kept := keptCatalogue{AreaName: cat.Area.Name, Places: cat.Places, Topics: cat.Topics, Safety: cat.Safety, Assets: cat.Assets, Sources: cat.Sources}
+	kept := keptCatalogue{AreaName: cat.Area.Name, Places: cat.Places, Topics: cat.Topics, Safety: cat.Safety, Assets: cat.Assets, Sources: cat.Sources,
+		Terms: cat.Area.Terms, Holidays: cat.Area.Holidays}
 	if cat.Area.Location != nil {
 		kept.Zone = cat.Area.Location.String()
 	}
@@ -49,7 +52,7 @@ func readCatalogue(path string) (*bot.Catalogue, error) {
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&kept); err != nil {
 		return nil, fmt.Errorf("read the kept list %s: %w", path, err)
 	}
-	cat := &bot.Catalogue{Area: bot.Area{Name: kept.AreaName}, Places: kept.Places, Topics: kept.Topics, Safety: kept.Safety, Assets: kept.Assets, Sources: kept.Sources}
+	cat := &bot.Catalogue{Area: bot.Area{Name: kept.AreaName, Terms: kept.Terms, Holidays: kept.Holidays}, Places: kept.Places, Topics: kept.Topics, Safety: kept.Safety, Assets: kept.Assets, Sources: kept.Sources}
 	if kept.Zone != "" {
 		loc, err := time.LoadLocation(kept.Zone)
 		if err != nil {

@@ -31,6 +31,8 @@ type Pattern struct {
 	Monthly bool
 	// TermTime is set when it happens in school terms only.
 	TermTime bool
+	// NoBankHolidays is set when it is not on bank holidays.
+	NoBankHolidays bool
 	// Start and End are the first time span named, when Timed.
 	Start, End bot.Clock
 	Timed      bool
@@ -38,7 +40,7 @@ type Pattern struct {
 
 // Found reports whether the text said anything about when.
 func (p Pattern) Found() bool {
-	return len(p.Days) > 0 || len(p.Weeks) > 0 || p.Every > 0 || p.Monthly || p.TermTime || p.Timed
+	return len(p.Days) > 0 || len(p.Weeks) > 0 || p.Every > 0 || p.Monthly || p.TermTime || p.NoBankHolidays || p.Timed
 }
 
 // Reader reads text with one vocabulary. It is safe for concurrent use.
@@ -58,6 +60,7 @@ const (
 	ofMonth
 	monthly
 	termTime
+	bankHolidays
 	joiner
 	everyWord
 	filler
@@ -88,6 +91,7 @@ func New(w *words.Words) *Reader {
 	}
 	// Term time first: "term time only" is not a span of time.
 	add(w.Timetable.TermTime, mark{kind: termTime})
+	add(w.Timetable.BankHolidaysClosed, mark{kind: bankHolidays})
 	for _, n := range sortedKeys(w.Timetable.Ordinals) {
 		add(w.Timetable.Ordinals[n], mark{kind: ordinal, n: n})
 	}
@@ -127,6 +131,8 @@ func (r *Reader) Read(text string) Pattern {
 		switch m.kind {
 		case termTime:
 			p.TermTime = true
+		case bankHolidays:
+			p.NoBankHolidays = true
 		case monthly, ofMonth:
 			p.Monthly = true
 		case every:

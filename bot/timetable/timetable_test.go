@@ -40,6 +40,9 @@ func brief(p Pattern) string {
 	if p.TermTime {
 		parts = append(parts, "term")
 	}
+	if p.NoBankHolidays {
+		parts = append(parts, "not-bank-holidays")
+	}
 	if p.Timed {
 		parts = append(parts, clock(p.Start)+"-"+clock(p.End))
 	}
@@ -101,6 +104,8 @@ func TestRead(t *testing.T) {
 		{"Thurs 9:30am - 11am", "days=thu 09:30-11:00"},
 		{"10:00:00 to 12:00:00", "10:00-12:00"},
 		{"", ""},
+		{"Mondays 10-12pm, closed on bank holidays", "days=mon not-bank-holidays 10:00-12:00"},
+		{"Every Tuesday in term time, except bank holidays", "days=tue term not-bank-holidays"},
 	} {
 		if got := brief(reader.Read(c.text)); got != c.want {
 			t.Errorf("Read(%q) = %q, want %q", c.text, got, c.want)

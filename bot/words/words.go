@@ -90,6 +90,8 @@ type Timetable struct {
 	Monthly []string
 	// TermTime say it happens in school terms only.
 	TermTime []string
+	// BankHolidaysClosed say it is not on bank holidays.
+	BankHolidaysClosed []string
 	// MorningFrom is the first hour read as morning in a time written
 	// without am or pm; hours below it are the afternoon.
 	MorningFrom int
@@ -204,12 +206,13 @@ type fileWords struct {
 		GrownUps bool     `yaml:"grown_ups"`
 	} `yaml:"needs"`
 	Timetable struct {
-		Ordinals    map[int][]string `yaml:"ordinals"`
-		Every       map[int][]string `yaml:"every"`
-		OfMonth     []string         `yaml:"of_month"`
-		Monthly     []string         `yaml:"monthly"`
-		TermTime    []string         `yaml:"term_time"`
-		MorningFrom int              `yaml:"morning_from"`
+		Ordinals           map[int][]string `yaml:"ordinals"`
+		Every              map[int][]string `yaml:"every"`
+		OfMonth            []string         `yaml:"of_month"`
+		Monthly            []string         `yaml:"monthly"`
+		TermTime           []string         `yaml:"term_time"`
+		BankHolidaysClosed []string         `yaml:"bank_holidays_closed"`
+		MorningFrom        int              `yaml:"morning_from"`
 	} `yaml:"timetable"`
 }
 

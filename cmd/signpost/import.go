@@ -105,9 +105,14 @@ func importHeader(standard string, srcs []string, f *feeds.Feed, now time.Time) 
 }
 
 func importSummary(f *feeds.Feed, out string) string {
-	acts := 0
+	acts, termTime := 0, 0
 	for _, a := range f.Assets {
 		acts += len(a.Activities)
+		for _, act := range a.Activities {
+			if act.TermTime {
+				termTime++
+			}
+		}
 	}
 	where := "printed"
 	if out != "" {
@@ -120,6 +125,9 @@ func importSummary(f *feeds.Feed, out string) string {
 		untimed = "1 activity has no times (see \"check the dates with them\" in the file)"
 	default:
 		untimed = fmt.Sprintf("%d activities have no times (see \"check the dates with them\" in the file)", len(f.Notes))
+	}
+	if termTime > 0 {
+		untimed += fmt.Sprintf("; %d held in term time only are shown only once the area's `terms:` are added", termTime)
 	}
 	return fmt.Sprintf("%d activities at %d venues %s; %d records read, %d not running, %d with no address and %d with no name left out; %s.",
 		acts, len(f.Assets), where, f.Read, f.Inactive, f.NoPlace, f.NoName, untimed)

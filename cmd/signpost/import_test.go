@@ -30,7 +30,7 @@ func TestImportORUK(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "imported.yaml")
 
 	code, _, errOut := signpost(t, "", "import", "oruk", "--out", out, "--area", "Oldbury", srv.URL+"/api/services")
-	if code != 0 || !strings.Contains(errOut, "5 activities at 4 venues written to") || !strings.Contains(errOut, "1 activity has no times") {
+	if code != 0 || !strings.Contains(errOut, "5 activities at 4 venues written to") || !strings.Contains(errOut, "1 held in term time only") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	first, _ := os.ReadFile(out)
