@@ -16,7 +16,7 @@ var assetFields = []string{"id", "name", "kind", "description", "address", "post
 	"phone", "email", "website", "tags", "access", "open", "reviewed", "activities"}
 
 var activityFields = []string{"id", "name", "description", "tags", "cost", "ages", "booking",
-	"when", "from", "until", "except", "term_time", "bank_holidays", "source_id"}
+	"when", "from", "until", "except", "term_time", "bank_holidays", "credit", "source_id"}
 
 func (p *parser) asset(n *yaml.Node) (bot.Asset, bool) {
 	m, ok := p.fields(n, "an asset", assetFields...)
@@ -143,6 +143,7 @@ func (p *parser) activity(n *yaml.Node, assetID string) (bot.Activity, bool) {
 		Booking:     p.prose(m["booking"], "booking"),
 		Ages:        bot.Ages{Min: 0, Max: -1},
 		When:        p.rules(m["when"], "when"),
+		Credit:      p.prose(m["credit"], "credit"),
 		SourceID:    p.text(m["source_id"], "source_id"),
 	}
 	if a, ok := m["ages"]; ok {

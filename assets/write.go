@@ -166,6 +166,7 @@ func activityNode(act *bot.Activity) *yaml.Node {
 	if act.ClosedOn != bot.NoRegion {
 		add(n, "bank_holidays", str("closed"))
 	}
+	addText(n, "credit", act.Credit)
 	addText(n, "source_id", act.SourceID)
 	if len(act.Except) > 0 {
 		dates := make([]string, len(act.Except))

@@ -166,6 +166,10 @@ type Activity struct {
 	// ClosedOn is whose bank holidays the activity is not on: the area's
 	// (Area.Bind sets it), or NoRegion for one that does not close.
 	ClosedOn Region
+	// Credit names who published the listing and under what licence,
+	// shown with it where the licence asks: "Listing from Everyone
+	// Active, CC BY 4.0".
+	Credit string
 	// SourceID is the id a published directory gives this activity:
 	// set on imported ones, and on a coach's own entry for the same
 	// service, whose entry is then served instead of the imported one.

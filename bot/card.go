@@ -30,6 +30,10 @@ type Card struct {
 	// Stale is set when no coach has checked the entry for over 12
 	// months, or ever, by the area's calendar.
 	Stale bool
+	// Credit names who published an imported listing, as its licence
+	// asks: "Listing from Everyone Active, CC BY 4.0"; "" for the
+	// coaches' own.
+	Credit string
 }
 
 // card writes r out at now, a time in the area's zone.
@@ -41,6 +45,9 @@ func card(r Result, now time.Time) Card {
 		Distance: distanceText(r.DistanceKm),
 		Where:    whereText(r.Asset),
 		Stale:    r.Asset.Reviewed.IsZero() || DateOf(now).DaysSince(r.Asset.Reviewed) > StaleAfterDays,
+	}
+	if r.Activity != nil {
+		c.Credit = r.Activity.Credit
 	}
 	switch {
 	case r.Activity == nil:

@@ -205,6 +205,9 @@ func render(ans Answer) string {
 		if c.Where != "" {
 			b.WriteString("\n  " + c.Where)
 		}
+		if c.Credit != "" {
+			b.WriteString("\n  " + c.Credit)
+		}
 	}
 	if len(ans.Choices) > 0 {
 		b.WriteString("\n")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -58,7 +59,44 @@ func ReadOpenActive(ctx context.Context, srcs []string, opt Options) (*Feed, err
 	}
 	f := r.openActiveFeed(events)
 	f.Licence = licence
+	credit(f, publisher(srcs[0]), licence)
 	return f, nil
+}
+
+// credit names who published each activity and the feed's licence, as
+// OpenActive's CC BY licence asks: "Listing from Everyone Active, CC BY
+// 4.0". An activity whose organiser the feed does not name is credited to
+// the feed's publisher.
+func credit(f *Feed, publisher, licence string) {
+	for i := range f.Assets {
+		for j := range f.Assets[i].Activities {
+			act := &f.Assets[i].Activities[j]
+			act.Credit = "Listing from " + cmp.Or(act.Credit, publisher)
+			if licence != "" {
+				act.Credit += ", " + licenceName(licence)
+			}
+		}
+	}
+}
+
+// publisher is who a feed at src comes from: its host, or a file's name.
+func publisher(src string) string {
+	if u, err := url.Parse(src); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return filepath.Base(src)
+}
+
+// licenceName is a licence's short name where it is a well-known one.
+func licenceName(licence string) string {
+	l := strings.ToLower(licence)
+	switch {
+	case strings.Contains(l, "creativecommons.org/licenses/by/4.0"):
+		return "CC BY 4.0"
+	case strings.Contains(l, "open-government-licence"):
+		return "Open Government Licence"
+	}
+	return licence
 }
 
 // rpde reads every page of an RPDE feed from src, handing each item to
@@ -216,6 +254,9 @@ func (r *reader) openActiveActivity(e *oaEvent) (bot.Activity, string) {
 		Cost:        r.openActiveCost(e),
 		Ages:        bot.Ages{Min: 0, Max: -1},
 		SourceID:    e.key(),
+	}
+	if e.Organizer != nil {
+		act.Credit = clean(e.Organizer.Name)
 	}
 	if e.AgeRange != nil {
 		act.Ages = ages(e.AgeRange.MinValue, e.AgeRange.MaxValue)

@@ -27,6 +27,9 @@ func TestOpenActiveVersion1(t *testing.T) {
 	if got := rules(aqua.When); got != "2026-12-07 10:00-10:45; 2026-12-09 10:00-10:45" {
 		t.Errorf("when = %s, want the two sessions from today on that are not cancelled", got)
 	}
+	if aqua.Credit != "Listing from v1-page.json, CC BY 4.0" {
+		t.Errorf("credit = %q", aqua.Credit)
+	}
 	if aqua.Cost != "from £3.90" || strings.Join(aqua.Tags, ",") != "aqua aerobics" || centre.Postcode != "DY4 7NR" || centre.Point == nil {
 		t.Errorf("cost %q tags %v venue %+v", aqua.Cost, aqua.Tags, centre)
 	}
@@ -52,6 +55,7 @@ func TestOpenActiveVersion2(t *testing.T) {
 		t.Errorf("except = %v", netball.Except)
 	}
 	if netball.Cost != "£4.50" || netball.Ages.Text != "16+" || strings.Join(netball.Tags, ",") != "walking netball,netball" ||
+		netball.Credit != "Listing from Oldbury Netball Club, CC BY 4.0" ||
 		netball.Booking != "book at https://playwaze.example/book/1" || netball.Description != "A gentle version of netball – no running!" {
 		t.Errorf("netball = %+v", netball)
 	}

@@ -229,7 +229,7 @@ func resultItem(r bot.Result) []slackapi.Block {
 	if desc != "" {
 		lines = append(lines, escape(clip(desc, maxDescription)))
 	}
-	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(checked(r.Asset.Reviewed, r.Card.Stale))}
+	return []slackapi.Block{slackapi.NewDividerBlock(), section(strings.Join(lines, "\n")), note(joinNonEmpty(" · ", checked(r.Asset.Reviewed, r.Card.Stale), escape(r.Card.Credit)))}
 }
 
 // title is the result's name in bold with its venue, "*Name* at Venue",

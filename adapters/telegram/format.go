@@ -72,6 +72,9 @@ func (a *Adapter) format(ans bot.Answer) []reply {
 		if where := r.Card.Where; where != "" {
 			b.WriteString("\n" + escape(where))
 		}
+		if credit := r.Card.Credit; credit != "" {
+			b.WriteString("\n<i>" + escape(credit) + "</i>")
+		}
 	}
 	if ans.Footer != "" {
 		b.WriteString("\n\n<i>" + escape(ans.Footer) + "</i>")

@@ -21,6 +21,7 @@ func TestEveryAssetFieldEscaped(t *testing.T) {
 		"<b>Chatty Table &lt;not bold&gt; if a &lt; b, Tea &amp; Toast &lt;Tuesdays&gt;</b>",
 		"£1 &amp; a smile",
 		"Unit &lt;3&gt; &amp; 4, Owen Street, Tipton, DY4 8EX",
+		"\n<i>Listing from Tea &amp; Toast &lt;Ltd&gt;, CC BY 4.0</i>",
 	} {
 		if !strings.Contains(c.Text(), want) {
 			t.Errorf("reply lacks %q:\n%s", want, c.Text())

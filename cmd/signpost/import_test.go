@@ -70,7 +70,8 @@ func TestImportORUK(t *testing.T) {
 }
 
 // TestImportOpenActive: a provider's page becomes a file check passes,
-// with the feed's licence named at the top.
+// with the feed's licence named at the top, and answers from it credit
+// the publisher as the licence asks.
 func TestImportOpenActive(t *testing.T) {
 	code, stdout, errOut := signpost(t, "", "import", "openactive", "../../feeds/testdata/openactive/v2-page.json")
 	if code != 0 || !strings.Contains(stdout, "Licence, as the feed states it: https://creativecommons.org/licenses/by/4.0/") {
@@ -82,6 +83,10 @@ func TestImportOpenActive(t *testing.T) {
 	}
 	if code, out, _ := signpost(t, "", "check", path); code != 0 || !strings.Contains(out, "OK, 2 assets and 3 activities") {
 		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	code, reply, _ := signpost(t, "", "ask", "--assets", path, "--at", "2026-12-05T09:00:00Z", "--near", "B68 8NE", "walking netball")
+	if code != 0 || !strings.Contains(reply, "Listing from Oldbury Netball Club, CC BY 4.0") {
+		t.Errorf("the answer does not credit the feed's publisher:\n%s", reply)
 	}
 }
 
