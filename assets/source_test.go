@@ -29,17 +29,7 @@ func TestSources(t *testing.T) {
 	if got := cat.Assets[0].Activities[0].SourceID; got != "105" {
 		t.Errorf("source_id = %q", got)
 	}
-	var buf bytes.Buffer
-	if err := Write(&buf, cat, WriteOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	again, _, err := Parse(buf.Bytes(), Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := sameCatalogue(cat, again); diff != "" {
-		t.Errorf("%s\n%s", diff, buf.Bytes())
-	}
+	writtenAndRead(t, cat)
 }
 
 // TestTermsAndBankHolidays: an activity held in term time only is on
@@ -92,6 +82,21 @@ assets:
 	if on(lunch, "2026-11-30") || !on(lunch, "2026-11-23") {
 		t.Errorf("lunch club on St Andrew's Day %v, a week before %v", on(lunch, "2026-11-30"), on(lunch, "2026-11-23"))
 	}
+	again := writtenAndRead(t, cat)
+	if again.Area.Holidays != bot.Scotland || len(again.Area.Terms) != 2 {
+		t.Errorf("area = %+v", again.Area)
+	}
+
+	_, problems, _ = Parse([]byte(strings.Replace(file, "  terms:\n    - {from: 2026-08-18, until: 2026-10-09}\n    - {from: 2026-10-19, until: 2026-12-22}\n", "", 1)), Options{Now: now})
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "lists no terms") {
+		t.Errorf("term time with no terms: %v", problems)
+	}
+}
+
+// writtenAndRead writes cat, reads it back, fails t unless it is the
+// same, and returns what was read.
+func writtenAndRead(t *testing.T, cat *bot.Catalogue) *bot.Catalogue {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, cat, WriteOptions{}); err != nil {
 		t.Fatal(err)
@@ -103,12 +108,5 @@ assets:
 	if diff := sameCatalogue(cat, again); diff != "" {
 		t.Errorf("%s\n%s", diff, buf.Bytes())
 	}
-	if again.Area.Holidays != bot.Scotland || len(again.Area.Terms) != 2 {
-		t.Errorf("area = %+v", again.Area)
-	}
-
-	_, problems, _ = Parse([]byte(strings.Replace(file, "  terms:\n    - {from: 2026-08-18, until: 2026-10-09}\n    - {from: 2026-10-19, until: 2026-12-22}\n", "", 1)), Options{Now: now})
-	if len(problems) != 1 || !strings.Contains(problems[0].Message, "lists no terms") {
-		t.Errorf("term time with no terms: %v", problems)
-	}
+	return again
 }

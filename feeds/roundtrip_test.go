@@ -29,12 +29,9 @@ func nextSessions(act *bot.Activity, n int, loc *time.Location) []string {
 	return out
 }
 
-// TestORUKRoundTrip: the sample list served as Open Referral UK and read
-// back by the importer gives the same activities, at the same venues,
-// with the same next sessions: the weekly, the 1st and 3rd Monday, the
-// fortnightly, the one-offs, the seasons, the excepted dates, term time
-// and bank holidays.
-func TestORUKRoundTrip(t *testing.T) {
+// sample is the repository's sample list.
+func sample(t *testing.T) *bot.Catalogue {
+	t.Helper()
 	data, err := os.ReadFile("../assets.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +40,16 @@ func TestORUKRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cat
+}
+
+// TestORUKRoundTrip: the sample list served as Open Referral UK and read
+// back by the importer gives the same activities, at the same venues,
+// with the same next sessions: the weekly, the 1st and 3rd Monday, the
+// fortnightly, the one-offs, the seasons, the excepted dates, term time
+// and bank holidays.
+func TestORUKRoundTrip(t *testing.T) {
+	cat := sample(t)
 	// One activity in term time only, one closed on bank holidays.
 	cat.Area.Terms = []bot.Term{{From: bot.Date{Year: 2026, Month: 9, Day: 3}, Until: bot.Date{Year: 2026, Month: 12, Day: 18}}, {From: bot.Date{Year: 2027, Month: 1, Day: 5}, Until: bot.Date{Year: 2027, Month: 2, Day: 12}}}
 	acts := cat.Assets[0].Activities
@@ -105,14 +112,7 @@ func TestORUKRoundTrip(t *testing.T) {
 
 // TestORUKServing: the API's pages, a service by id, and what it refuses.
 func TestORUKServing(t *testing.T) {
-	data, err := os.ReadFile("../assets.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, _, err := assets.Parse(data, assets.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := sample(t)
 	var served *bot.Catalogue
 	srv := httptest.NewServer(ORUKHandler(func() *bot.Catalogue { return served }))
 	defer srv.Close()
