@@ -48,6 +48,10 @@ type Reader struct {
 	phrases     map[string]mark
 	longest     int
 	morningFrom int
+	// groups are names for several days ("weekdays"), and months the
+	// names of months, for timetables people write.
+	groups map[string][]time.Weekday
+	months map[string]int
 }
 
 // markKind is what a phrase in the vocabulary stands for.
@@ -76,7 +80,18 @@ type mark struct {
 
 // New makes a reader from a vocabulary's weekdays and timetable words.
 func New(w *words.Words) *Reader {
-	r := &Reader{phrases: map[string]mark{}, morningFrom: w.Timetable.MorningFrom}
+	r := &Reader{phrases: map[string]mark{}, morningFrom: w.Timetable.MorningFrom,
+		groups: map[string][]time.Weekday{}, months: map[string]int{}}
+	for _, g := range w.Timetable.DayGroups {
+		for _, say := range g.Say {
+			r.groups[strings.Join(tokens(say), " ")] = g.Days
+		}
+	}
+	for n, say := range w.Timetable.Months {
+		for _, name := range say {
+			r.months[name] = n
+		}
+	}
 	add := func(say []string, m mark) {
 		for _, s := range say {
 			key := strings.Join(tokens(s), " ")
@@ -241,24 +256,47 @@ func tokens(s string) []string {
 // "19:00–21:00", "2 till 4", "noon to 2pm".
 var spanPattern = regexp.MustCompile(`(?:\b(?:age|ages|aged)\s+|^|[^\d:.])(\d{1,2}|noon|midday)(?:[:.](\d{2})(?::\d{2})?)?\s*(am|pm|a\.m\.|p\.m\.)?\s*(-|–|—|to|till|til|until|’til)\s*(\d{1,2}|noon|midday)(?:[:.](\d{2})(?::\d{2})?)?\s*(am|pm|a\.m\.|p\.m\.)?(\s*(?:years?|yrs?|months?|s)\b)?`)
 
+// span is a span of time found in text: where it is, and its times.
+type span struct {
+	at, to     int
+	start, end bot.Clock
+}
+
 // firstSpan is the first span of time in lower-case text that reads as
-// one: a span joined by a dash needs am, pm or minutes on one side, so
-// "ages 5-11" and "10-12 year olds" are not times.
+// one; see spans.
 func (r *Reader) firstSpan(lower string) (bot.Clock, bot.Clock, bool) {
-	for _, m := range spanPattern.FindAllStringSubmatch(lower, -1) {
+	if found := r.spans(lower, false); len(found) > 0 {
+		return found[0].start, found[0].end, true
+	}
+	return 0, 0, false
+}
+
+// spans are the spans of time in lower-case text. In a description a
+// span joined by a dash needs am, pm or minutes on one side, so "ages
+// 5-11" and "10-12 year olds" are not times; in a timetable a person
+// writes (bareDash), "10-12" is a time. Ages are never times.
+func (r *Reader) spans(lower string, bareDash bool) []span {
+	var out []span
+	for _, at := range spanPattern.FindAllStringSubmatchIndex(lower, -1) {
+		m := make([]string, len(at)/2)
+		for i := range m {
+			if at[2*i] >= 0 {
+				m[i] = lower[at[2*i]:at[2*i+1]]
+			}
+		}
 		if strings.HasPrefix(strings.TrimLeftFunc(m[0], func(r rune) bool { return r < 'a' || r > 'z' }), "age") || m[8] != "" {
 			continue
 		}
 		dash := m[4] == "-" || m[4] == "–" || m[4] == "—"
 		marked := m[3] != "" || m[7] != "" || m[2] != "" || m[6] != "" || isNoon(m[1]) || isNoon(m[5])
-		if dash && !marked {
+		if dash && !marked && !bareDash {
 			continue
 		}
 		if s, e, ok := r.clocks(m); ok {
-			return s, e, true
+			out = append(out, span{at: at[0], to: at[1], start: s, end: e})
 		}
 	}
-	return 0, 0, false
+	return out
 }
 
 func isNoon(s string) bool { return s == "noon" || s == "midday" }

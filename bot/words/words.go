@@ -92,6 +92,10 @@ type Timetable struct {
 	TermTime []string
 	// BankHolidaysClosed say it is not on bank holidays.
 	BankHolidaysClosed []string
+	// DayGroups name several days at once ("weekdays").
+	DayGroups []DayGroup
+	// Months are the ways each month is written: Months[12] for December.
+	Months map[int][]string
 	// MorningFrom is the first hour read as morning in a time written
 	// without am or pm; hours below it are the afternoon.
 	MorningFrom int
@@ -212,7 +216,13 @@ type fileWords struct {
 		Monthly            []string         `yaml:"monthly"`
 		TermTime           []string         `yaml:"term_time"`
 		BankHolidaysClosed []string         `yaml:"bank_holidays_closed"`
-		MorningFrom        int              `yaml:"morning_from"`
+		DayGroups          []struct {
+			Days []string `yaml:"days"`
+			Say  []string `yaml:"say"`
+		} `yaml:"day_groups"`
+		Months      map[int][]string `yaml:"months"`
+		Starts      []string         `yaml:"starts"`
+		MorningFrom int              `yaml:"morning_from"`
 	} `yaml:"timetable"`
 }
 
@@ -247,8 +257,23 @@ func Parse(b []byte) (*Words, error) {
 		AgeWords: f.AgeWords, AgeOf: f.AgeOf, NotAgeUnits: f.NotAgeUnits, Kinds: f.Kinds, Choose: f.Choose,
 		Greeting: f.SmallTalk["greeting"], Help: f.SmallTalk["help"],
 		Thanks: f.SmallTalk["thanks"], More: f.SmallTalk["more"],
-		Weekdays:  map[time.Weekday][]string{},
-		Timetable: Timetable(f.Timetable),
+		Weekdays: map[time.Weekday][]string{},
+		Timetable: Timetable{
+			Ordinals: f.Timetable.Ordinals, Every: f.Timetable.Every, OfMonth: f.Timetable.OfMonth,
+			Monthly: f.Timetable.Monthly, TermTime: f.Timetable.TermTime, BankHolidaysClosed: f.Timetable.BankHolidaysClosed,
+			Months: f.Timetable.Months, MorningFrom: f.Timetable.MorningFrom,
+		},
+	}
+	for _, g := range f.Timetable.DayGroups {
+		group := DayGroup{Say: g.Say}
+		for _, name := range g.Days {
+			d, ok := weekday(name)
+			if !ok {
+				return nil, fmt.Errorf("timetable: day_groups: %q is not a day of the week", name)
+			}
+			group.Days = append(group.Days, d)
+		}
+		w.Timetable.DayGroups = append(w.Timetable.DayGroups, group)
 	}
 	if err := checkTimetable(w.Timetable); err != nil {
 		return nil, fmt.Errorf("timetable: %w", err)
@@ -319,6 +344,12 @@ func Parse(b []byte) (*Words, error) {
 	return w, nil
 }
 
+// DayGroup is several days named at once: "weekdays".
+type DayGroup struct {
+	Days []time.Weekday
+	Say  []string
+}
+
 // checkTimetable says what is wrong with a timetable vocabulary.
 func checkTimetable(t Timetable) error {
 	for n := range t.Ordinals {
@@ -330,6 +361,14 @@ func checkTimetable(t Timetable) error {
 		if n < 2 || n > 52 {
 			return fmt.Errorf("every: %d is not a number of weeks from 2 to 52", n)
 		}
+	}
+	for n := range t.Months {
+		if n < 1 || n > 12 {
+			return fmt.Errorf("months: %d is not a month", n)
+		}
+	}
+	if len(t.Months) != 12 {
+		return fmt.Errorf("months: %d months, want all 12", len(t.Months))
 	}
 	if t.MorningFrom < 1 || t.MorningFrom > 12 {
 		return fmt.Errorf("morning_from: %d is not an hour from 1 to 12", t.MorningFrom)
