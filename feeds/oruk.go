@@ -228,6 +228,12 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	// The first failure stopped the others; it is the one to report.
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
