@@ -8,6 +8,7 @@
 //	signpost gaps  [--assets FILE] [--since 7d] [--csv]
 //	signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
 //	signpost export oruk [--assets FILE] [--out FILE]
+//	signpost review [--assets FILE] [approve ID | reject ID]
 package main
 
 import (
@@ -38,6 +39,8 @@ Usage:
       OpenActive feeds (session series and their sessions), to check and adopt.
   signpost export oruk [--assets FILE] [--out FILE]
       Write the asset file as Open Referral UK 3.0, for a council's directory.
+  signpost review [--assets FILE] [approve ID | reject ID]
+      The changes waiting for a coach, and deciding them.
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -73,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return importCommand(ctx, args[1:], stdout, stderr, time.Now())
 	case "export":
 		return exportCommand(args[1:], env, stdout, stderr)
+	case "review":
+		return reviewCommand(args[1:], env, time.Now(), stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -93,6 +98,7 @@ type environment struct {
 	gapsDays    string // SIGNPOST_GAPS_DAYS
 	indexDir    string // SIGNPOST_INDEX_DIR
 	cacheDir    string // SIGNPOST_CACHE_DIR
+	reviewFile  string // SIGNPOST_REVIEW_FILE
 
 	telegramToken   string // TELEGRAM_BOT_TOKEN
 	telegramAPI     string // TELEGRAM_API_URL
@@ -120,6 +126,7 @@ func readEnv(getenv func(string) string) environment {
 		gapsDays:    getenv("SIGNPOST_GAPS_DAYS"),
 		indexDir:    getenv("SIGNPOST_INDEX_DIR"),
 		cacheDir:    getenv("SIGNPOST_CACHE_DIR"),
+		reviewFile:  getenv("SIGNPOST_REVIEW_FILE"),
 
 		telegramToken:   getenv("TELEGRAM_BOT_TOKEN"),
 		telegramAPI:     getenv("TELEGRAM_API_URL"),
