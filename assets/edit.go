@@ -2,6 +2,7 @@ package assets
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -69,12 +70,15 @@ func EntryHash(data []byte, assetID string) (string, error) {
 // is kept as it was. The result is checked as `signpost check` does, and
 // refused if it has errors.
 func Apply(data []byte, c Change) ([]byte, error) {
-	if bytes.Contains(data, []byte("\r\n")) {
+	if bytes.IndexByte(data, '\r') >= 0 {
 		out, err := Apply(unixLines(data), c)
-		if err != nil {
-			return nil, err
+		if err != nil || !bytes.Contains(data, []byte("\r\n")) {
+			return out, err
 		}
 		return bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n")), nil
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data[:len(data):len(data)], '\n')
 	}
 	doc, err := parseDoc(data)
 	if err != nil {
@@ -97,7 +101,9 @@ func Apply(data []byte, c Change) ([]byte, error) {
 		return nil, err
 	}
 	splices := []splice{act, reviewedSplice(data, e, c.Today)}
-	slices.SortFunc(splices, func(a, b splice) int { return b.from - a.from })
+	// Last first, so earlier offsets still hold; at the same place, the
+	// replacement before the insertion.
+	slices.SortFunc(splices, func(a, b splice) int { return cmp.Or(b.from-a.from, b.to-a.to) })
 	out := append([]byte{}, data...)
 	for _, sp := range splices {
 		out = append(out[:sp.from:sp.from], append(sp.text, out[sp.to:]...)...)
@@ -131,7 +137,7 @@ func activitySplice(data []byte, e entry, c Change) (splice, error) {
 			return splice{from: e.to, to: e.to, text: append(key, text...)}, nil
 		}
 		last := acts.Content[len(acts.Content)-1]
-		_, to := itemRange(data, lines, acts.Content, len(acts.Content)-1, lineOf(data, lines, e.to))
+		_, to := itemRange(data, lines, acts.Content, len(acts.Content)-1, activitiesEnd(data, lines, e))
 		text, err := render(n, last.Column-3)
 		return splice{from: to, to: to, text: text}, err
 	}
@@ -143,7 +149,7 @@ func activitySplice(data []byte, e entry, c Change) (splice, error) {
 		return splice{}, fmt.Errorf("%s has no activity %q", c.Asset, c.Activity)
 	}
 	act := acts.Content[i]
-	from, to := itemRange(data, lines, acts.Content, i, lineOf(data, lines, e.to))
+	from, to := itemRange(data, lines, acts.Content, i, activitiesEnd(data, lines, e))
 	if err := edit(act, c); err != nil {
 		return splice{}, err
 	}
@@ -164,6 +170,12 @@ func reviewedSplice(data []byte, e entry, today bot.Date) splice {
 			continue
 		}
 		v := e.node.Content[i+1]
+		if v.Kind != yaml.ScalarNode || v.Value == "" {
+			// `reviewed:` with nothing after it: the whole line is new.
+			k := e.node.Content[i]
+			from := offset(data, lines, k.Line)
+			return splice{from: from, to: offset(data, lines, k.Line+1), text: []byte(strings.Repeat(" ", k.Column-1) + "reviewed: " + today.String() + "\n")}
+		}
 		at := offset(data, lines, v.Line) + v.Column - 1
 		n := len(v.Value)
 		if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
@@ -201,7 +213,11 @@ func edit(act *yaml.Node, c Change) error {
 	case !c.Cancel.IsZero():
 		except := get(act, "except")
 		if except == nil || except.Kind != yaml.SequenceNode {
-			except = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			if except != nil && except.Kind == yaml.ScalarNode && except.Value != "" {
+				list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: except.Value})
+			}
+			except = list
 			set(act, "except", except)
 		}
 		except.Content = append(except.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: c.Cancel.String()})
@@ -219,6 +235,12 @@ func edit(act *yaml.Node, c Change) error {
 		addRules(tmp, "when", c.When)
 		set(act, "when", tmp.Content[1])
 	case !c.PauseUntil.IsZero():
+		// A season that starts later already keeps it paused.
+		if from := get(act, "from"); from != nil {
+			if d, err := bot.ParseDate(from.Value); err == nil && c.PauseUntil.Before(d) {
+				return errors.New("it does not start until after that anyway")
+			}
+		}
 		set(act, "from", &yaml.Node{Kind: yaml.ScalarNode, Value: c.PauseUntil.String()})
 	case c.Stopped:
 		set(act, "until", &yaml.Node{Kind: yaml.ScalarNode, Value: c.Today.AddDays(-1).String()})
@@ -303,6 +325,15 @@ func itemRange(data []byte, lines []int, items []*yaml.Node, i, end int) (int, i
 		last--
 	}
 	return offset(data, lines, first), offset(data, lines, last)
+}
+
+// activitiesEnd is the line after a venue's activities list: its next
+// field's, or the line after the venue's entry.
+func activitiesEnd(data []byte, lines []int, e entry) int {
+	if next := nextKeyLine(e.node, "activities"); next > 0 {
+		return next
+	}
+	return lineOf(data, lines, e.to)
 }
 
 // lineOf is the line (from 1) that holds byte at, or the line after the

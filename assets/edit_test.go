@@ -30,11 +30,12 @@ func commented(t *testing.T) []byte {
 
 // outside is the text of data before from and from to on: what a change
 // to the entry between them must leave exactly as it was.
-func outside(data []byte, from, to string) (string, string) {
+func outside(t *testing.T, data []byte, from, to string) (string, string) {
+	t.Helper()
 	i := bytes.Index(data, []byte(from))
 	j := bytes.Index(data, []byte(to))
-	if i < 0 || j < 0 {
-		return "", ""
+	if i < 0 || j < i {
+		t.Fatalf("no %q then %q in:\n%s", from, to, data)
 	}
 	return string(data[:i]), string(data[j:])
 }
@@ -77,8 +78,8 @@ func TestApplyKeepsEverythingElse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			before, after := outside(data, "  - id: hall", "  # --- the pub ---")
-			gotBefore, gotAfter := outside(out, "  - id: hall", "  # --- the pub ---")
+			before, after := outside(t, data, "  - id: hall", "  # --- the pub ---")
+			gotBefore, gotAfter := outside(t, out, "  - id: hall", "  # --- the pub ---")
 			if gotBefore != before || gotAfter != after {
 				t.Errorf("bytes outside the hall's entry changed:\n%s", out)
 			}
@@ -222,16 +223,62 @@ func FuzzApply(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Apply returned a file that does not read: %v", err)
 		}
-		var found bool
-		for _, act := range again.Assets {
-			for _, x := range act.Activities {
-				if x.ID == a.Activities[0].ID && slices.Contains(x.Except, date("2030-01-01")) {
-					found = true
-				}
-			}
-		}
-		if !found {
+		i := slices.IndexFunc(again.Assets, func(b bot.Asset) bool { return b.ID == a.ID })
+		if i < 0 || !slices.ContainsFunc(again.Assets[i].Activities, func(x bot.Activity) bool {
+			return x.ID == a.Activities[0].ID && slices.Contains(x.Except, date("2030-01-01"))
+		}) {
 			t.Fatalf("the cancellation is not in the file:\n%s", out)
 		}
 	})
+}
+
+// TestApplyOddFiles: fields after a venue's activities, a single except
+// date, an empty reviewed line, no newline at the end, a pause that would
+// start a later season early, and old Mac line endings.
+func TestApplyOddFiles(t *testing.T) {
+	const file = `area:
+  name: Oldbury
+  timezone: Europe/London
+assets:
+  - id: hall
+    name: Hall
+    kind: other
+    lat: 52.49
+    lon: -2.02
+    activities:
+      - id: tots
+        name: Tots
+        from: 2027-02-01
+        except: 2026-12-23
+        when:
+          - days: [wed]
+            time: "09:30-11:00"
+    reviewed:
+    phone: "0121 000 0000"`
+	cancel := Change{Asset: "hall", Activity: "tots", Today: editToday, Cancel: date("2026-12-30")}
+	for name, data := range map[string]string{"as written": file, "old Mac line endings": strings.ReplaceAll(file, "\n", "\r")} {
+		out, err := Apply([]byte(data), cancel)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		cat, _, err := Parse(out, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		a := cat.Assets[0]
+		if fmt.Sprint(a.Activities[0].Except) != "[2026-12-23 2026-12-30]" || a.Phone != "0121 000 0000" || a.Reviewed != editToday {
+			t.Errorf("%s: except %v, phone %q, reviewed %v\n%s", name, a.Activities[0].Except, a.Phone, a.Reviewed, out)
+		}
+	}
+	if _, err := Apply([]byte(file), Change{Asset: "hall", Activity: "tots", Today: editToday, PauseUntil: date("2027-01-06")}); err == nil {
+		t.Error("a pause until before the season starts moved its start earlier")
+	}
+	out, err := Apply([]byte(file), Change{Asset: "hall", Today: editToday, NewActivity: &bot.Activity{ID: "yoga", Name: "Yoga", Ages: bot.Ages{Max: -1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, _, err := Parse(out, Options{})
+	if err != nil || len(cat.Assets[0].Activities) != 2 || cat.Assets[0].Phone == "" {
+		t.Fatalf("%v\n%s", err, out)
+	}
 }

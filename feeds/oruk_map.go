@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"signpost/bot"
 )
@@ -226,10 +227,23 @@ func orukCost(svc *orukService) string {
 		}
 		return ""
 	}
-	if len(fees) > 120 {
-		fees = fees[:strings.LastIndex(fees[:120], " ")] + "…"
+	return clip(fees, 120)
+}
+
+// clip shortens s to about n bytes, at a space where there is one and
+// never inside a character, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return fees
+	cut := strings.LastIndex(s[:n], " ")
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
 }
 
 func orukAges(svc *orukService) bot.Ages {

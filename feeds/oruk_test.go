@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"signpost/bot"
 )
@@ -162,5 +163,16 @@ func TestORUKVersion3Service(t *testing.T) {
 	}
 	if lib.Reviewed.String() != "2026-09-30" || strings.Join(cafe.Tags, ",") != "loneliness" {
 		t.Errorf("reviewed %s tags %v", lib.Reviewed, cafe.Tags)
+	}
+}
+
+// TestLongFees: fees with no space to cut at, or with letters of more
+// than one byte, are shortened without a panic or a broken character.
+func TestLongFees(t *testing.T) {
+	for _, fees := range []string{strings.Repeat("x", 130), strings.Repeat("é", 100), "https://example.org/" + strings.Repeat("a", 200)} {
+		got := orukCost(&orukService{Fees: fees})
+		if !utf8.ValidString(got) || len(got) > 130 || !strings.HasSuffix(got, "…") {
+			t.Errorf("orukCost(%d bytes) = %q", len(fees), got)
+		}
 	}
 }
