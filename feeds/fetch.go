@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func (f *Fetcher) Get(ctx context.Context, src string) ([]byte, error) {
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("%s: %w", src, ctx.Err())
+			return nil, fmt.Errorf("%s: %w", Shown(src), ctx.Err())
 		case <-time.After(wait):
 		}
 		wait *= 2
@@ -75,7 +76,7 @@ func (f *Fetcher) Get(ctx context.Context, src string) ([]byte, error) {
 func (f *Fetcher) get(ctx context.Context, url string) ([]byte, bool, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", url, err)
+		return nil, false, fmt.Errorf("%s: %w", Shown(url), err)
 	}
 	req.Header.Set("User-Agent", UserAgent)
 	req.Header.Set("Accept", "application/json")
@@ -85,17 +86,21 @@ func (f *Fetcher) get(ctx context.Context, url string) ([]byte, bool, error) {
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, ctx.Err() == nil, fmt.Errorf("get %s: %w", url, err)
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // its message repeats the address, query and all
+		}
+		return nil, ctx.Err() == nil, fmt.Errorf("get %s: %w", Shown(url), err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
 		again := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
-		return nil, again, fmt.Errorf("get %s: the server said %s", url, resp.Status)
+		return nil, again, fmt.Errorf("get %s: the server said %s", Shown(url), resp.Status)
 	}
 	body, err := f.read(resp.Body)
 	if err != nil {
-		return nil, !errors.Is(err, errTooBig), fmt.Errorf("get %s: %w", url, err)
+		return nil, !errors.Is(err, errTooBig), fmt.Errorf("get %s: %w", Shown(url), err)
 	}
 	return body, false, nil
 }
@@ -128,6 +133,30 @@ func (f *Fetcher) read(r io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d MB", errTooBig, limit>>20)
 	}
 	return bytes.TrimPrefix(body, []byte("\uFEFF")), nil
+}
+
+// pagingParams are the query parameters feeds page by, shown in
+// messages; the values of any others are hidden, as a feed's key is often
+// one of them.
+var pagingParams = map[string]bool{"page": true, "per_page": true, "afterTimestamp": true, "afterId": true, "afterChangeNumber": true}
+
+// Shown is a feed's address as it may be shown in logs, errors and
+// /healthz: without a user or password, and with the values of its
+// query's parameters hidden, but for those it pages by.
+func Shown(raw string) string {
+	u, err := neturl.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	u.User = nil
+	q := u.Query()
+	for k := range q {
+		if !pagingParams[k] {
+			q[k] = []string{"…"}
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 func isURL(s string) bool {

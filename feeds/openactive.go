@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -24,6 +25,9 @@ const maxSessions = 60
 // out, and a record changed on a later page replaces the earlier one.
 // A page that fails, after retries, fails the whole read.
 func ReadOpenActive(ctx context.Context, srcs []string, opt Options) (*Feed, error) {
+	if len(srcs) == 0 {
+		return nil, errors.New("no OpenActive feed to read")
+	}
 	r := newReader(opt)
 	var order []string
 	records := map[string]json.RawMessage{}
@@ -111,10 +115,10 @@ func (r *reader) rpde(ctx context.Context, src string, use func(rpdeItem)) (stri
 		}
 		var page rpdePage
 		if err := json.Unmarshal(body, &page); err != nil {
-			return "", fmt.Errorf("%s: not an OpenActive page: %w", at, err)
+			return "", fmt.Errorf("%s: not an OpenActive page: %w", Shown(at), err)
 		}
 		if page.Items == nil && page.Next == "" {
-			return "", fmt.Errorf("%s: not an OpenActive page: it has no items and no next", at)
+			return "", fmt.Errorf("%s: not an OpenActive page: it has no items and no next", Shown(at))
 		}
 		licence = cmp.Or(licence, page.License)
 		for _, item := range page.Items {
@@ -123,6 +127,9 @@ func (r *reader) rpde(ctx context.Context, src string, use func(rpdeItem)) (stri
 		next := resolve(at, page.Next)
 		if !isURL(src) || next == "" || next == at || pages >= maxPages {
 			return licence, nil
+		}
+		if !isURL(next) {
+			return "", fmt.Errorf("%s: its next page %q is not a web address", Shown(at), Shown(next))
 		}
 		at = next
 	}

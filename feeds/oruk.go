@@ -113,7 +113,7 @@ func (r *reader) orukServices(ctx context.Context, src string) ([]orukService, e
 		if !isURL(src) {
 			return nil, fmt.Errorf("%s: an API's root document names no services; give the /services URL or a page of them", src)
 		}
-		list = strings.TrimSuffix(strings.SplitN(src, "?", 2)[0], "/") + "/services"
+		list = below(src, "services")
 		if page, err = r.orukPage(ctx, list, n); err != nil {
 			return nil, err
 		}
@@ -156,9 +156,24 @@ func (r *reader) orukPage(ctx context.Context, list string, n int) (orukPage, er
 	}
 	page, err := readORUKPage(body)
 	if err != nil {
-		return orukPage{}, fmt.Errorf("%s: %w", at, err)
+		return orukPage{}, fmt.Errorf("%s: %w", Shown(at), err)
 	}
 	return page, nil
+}
+
+// below is the address of name under base's path, keeping base's query
+// (which may carry the feed's key) but not its paging.
+func below(base, name string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return strings.TrimSuffix(base, "/") + "/" + url.PathEscape(name)
+	}
+	u = u.JoinPath(name)
+	q := u.Query()
+	q.Del("page")
+	q.Del("per_page")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // serviceID is a raw service's id, or "".
@@ -248,19 +263,19 @@ feed:
 func (r *reader) service(ctx context.Context, list string, raw json.RawMessage) (orukService, error) {
 	var s orukService
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return s, fmt.Errorf("a service in %s: %w", list, err)
+		return s, fmt.Errorf("a service in %s: %w", Shown(list), err)
 	}
 	if !shallow(raw) || !isURL(list) || s.ID == "" {
 		return s, nil
 	}
-	at := strings.TrimSuffix(strings.SplitN(list, "?", 2)[0], "/") + "/" + url.PathEscape(string(s.ID))
+	at := below(list, string(s.ID))
 	body, err := r.fetch.Get(ctx, at)
 	if err != nil {
 		return s, fmt.Errorf("service %s: %w", s.ID, err)
 	}
 	var full orukService
 	if err := json.Unmarshal(body, &full); err != nil {
-		return s, fmt.Errorf("service %s at %s: %w", s.ID, at, err)
+		return s, fmt.Errorf("service %s at %s: %w", s.ID, Shown(at), err)
 	}
 	return full, nil
 }

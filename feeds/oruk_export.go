@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"encoding/json"
+	"slices"
 	"fmt"
 	"io"
 	"regexp"
@@ -263,6 +264,8 @@ func schedulesOf(sid string, rules []bot.Rule, from, until bot.Date, except []bo
 // falls taken out: one window, or several with gaps.
 func splitAround(r bot.Rule, from, until bot.Date, except []bot.Date) []window {
 	windows := []window{{from: from, until: until}}
+	except = slices.Clone(except)
+	slices.SortFunc(except, compareDates)
 	for _, e := range except {
 		if !r.On(e) || e.Before(from) || !until.IsZero() && until.Before(e) {
 			continue

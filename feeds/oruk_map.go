@@ -414,7 +414,11 @@ func (r *reader) weekly(days []dayInMonth, interval int, s orukSchedule, start, 
 		if !ok {
 			return nil, fmt.Sprintf("it runs every %d weeks but the feed gives no date to count from", interval), false
 		}
-		rule.Every, rule.Starting = interval, firstOnOrAfter(from, rule.Days)
+		// iCal counts the weeks from the Monday of the start's week; the
+		// asset file counts them from a session, so the first of the
+		// rule's days in that week is the one to count from.
+		monday := from.AddDays(-((int(from.Weekday()) + 6) % 7))
+		rule.Every, rule.Starting = interval, firstOnOrAfter(monday, rule.Days)
 	}
 	return []bot.Rule{rule}, "", false
 }

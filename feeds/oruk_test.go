@@ -176,3 +176,44 @@ func TestLongFees(t *testing.T) {
 		}
 	}
 }
+
+// TestFortnightlyOnTwoDays: FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH from a
+// Wednesday is on the Thursday of that week, then the Monday and
+// Thursday a fortnight on, as iCal counts weeks from Monday.
+func TestFortnightlyOnTwoDays(t *testing.T) {
+	r := newReader(options())
+	rules, unsure, _ := r.orukRow(orukSchedule{Freq: "WEEKLY", Interval: number{Value: 2, Valid: true}, Byday: "MO,TH", Dtstart: "2027-01-06", OpensAt: "10:00", ClosesAt: "11:00"})
+	if unsure != "" || len(rules) != 1 {
+		t.Fatalf("%v %q", rules, unsure)
+	}
+	var on []string
+	for d := (bot.Date{Year: 2027, Month: 1, Day: 6}); d.Before(bot.Date{Year: 2027, Month: 2, Day: 1}); d = d.AddDays(1) {
+		if rules[0].On(d) && !d.Before(bot.Date{Year: 2027, Month: 1, Day: 6}) {
+			on = append(on, d.String()[5:])
+		}
+	}
+	if got := strings.Join(on, " "); got != "01-07 01-18 01-21" {
+		t.Errorf("on %s, want 01-07 01-18 01-21", got)
+	}
+}
+
+// TestSeasonsOverlap: windows that overlap leave no false gap, and the
+// export splits around excepted dates in any order.
+func TestSeasonsOverlap(t *testing.T) {
+	r := newReader(options())
+	d := func(s string) bot.Date { v, _ := bot.ParseDate(s); return v }
+	mon := bot.Rule{Days: []time.Weekday{time.Monday}, Start: 600, End: 660}
+	_, from, until, except := r.seasons([]window{
+		{rule: mon, from: d("2027-01-01"), until: d("2027-06-30")},
+		{rule: mon, from: d("2027-02-01"), until: d("2027-02-28")},
+		{rule: mon, from: d("2027-04-01"), until: d("2027-05-31")},
+		{rule: mon, from: d("2027-07-06"), until: d("2027-07-31")},
+	})
+	if fmt.Sprint(except) != "[2027-07-05]" || from.String() != "2027-01-01" || until.String() != "2027-07-31" {
+		t.Errorf("from %s until %s except %v; want only the Monday in the gap after June, none in March", from, until, except)
+	}
+	ws := splitAround(mon, d("2027-01-01"), d("2027-12-31"), []bot.Date{d("2027-03-15"), d("2027-03-01")})
+	if len(ws) != 3 || ws[0].until.String() != "2027-02-28" || ws[1].from.String() != "2027-03-02" || ws[1].until.String() != "2027-03-14" {
+		t.Errorf("windows = %+v", ws)
+	}
+}

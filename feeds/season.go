@@ -45,16 +45,24 @@ func (r *reader) seasons(ws []window) (rules []bot.Rule, from, until bot.Date, e
 	}
 	for gi, g := range groups {
 		slices.SortFunc(g.ws, func(a, b window) int { return compareDates(a.from, b.from) })
-		gFrom, gUntil := g.ws[0].from, g.ws[len(g.ws)-1].until
-		for i, w := range g.ws {
-			if w.until.IsZero() {
-				gUntil = bot.Date{}
-			} else if !gUntil.IsZero() && gUntil.Before(w.until) {
-				gUntil = w.until
+		// covered is the last day the windows so far reach (zero once one
+		// is open-ended); a gap is only where none of them reaches.
+		gFrom, covered := g.ws[0].from, g.ws[0].until
+		open := covered.IsZero()
+		for _, w := range g.ws[1:] {
+			if !open && !w.from.IsZero() && covered.AddDays(1).Before(w.from) {
+				except = r.gap(except, g.rule, covered.AddDays(1), w.from)
 			}
-			if i+1 < len(g.ws) && !w.until.IsZero() && !g.ws[i+1].from.IsZero() {
-				except = r.gap(except, g.rule, w.until.AddDays(1), g.ws[i+1].from)
+			switch {
+			case w.until.IsZero():
+				open = true
+			case !open && covered.Before(w.until):
+				covered = w.until
 			}
+		}
+		gUntil := covered
+		if open {
+			gUntil = bot.Date{}
 		}
 		rules = append(rules, g.rule)
 		if gi == 0 {

@@ -30,6 +30,9 @@ type fakeORUK struct {
 	repeat bool
 	// v1 serves the version 1.0 envelope, full records in the list.
 	v1 bool
+	// key, if set, must be in every request's query, as some councils'
+	// APIs ask.
+	key string
 
 	mu   sync.Mutex
 	hits map[string]int
@@ -64,6 +67,10 @@ func (s *fakeORUK) count(prefix string) int {
 func (s *fakeORUK) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "Signpost/") {
 		http.Error(w, "say who you are", http.StatusForbidden)
+		return
+	}
+	if s.key != "" && r.URL.Query().Get("key") != s.key {
+		http.Error(w, "no key", http.StatusUnauthorized)
 		return
 	}
 	switch {
@@ -180,6 +187,8 @@ func TestORUKFeedServer(t *testing.T) {
 		// far more than any other page takes, even on a busy machine.
 		{name: "a page too slow", feed: &fakeORUK{services: 250, slow: map[int]time.Duration{3: time.Hour}},
 			fetch: Fetcher{Client: &http.Client{Timeout: time.Second}, Attempts: 1}, err: "page=3"},
+		{name: "a key in the query", feed: &fakeORUK{services: 150, key: "s3cret"}, want: 150},
+		{name: "a key, and a page that fails", feed: &fakeORUK{services: 150, key: "s3cret", failTimes: map[int]int{2: 99}, failCode: 500}, err: "page=2"},
 		{name: "malformed page", feed: &fakeORUK{services: 250, broken: 2}, err: "not JSON"},
 		{name: "enormous page", feed: &fakeORUK{services: 250, huge: 2}, fetch: Fetcher{MaxBytes: 1 << 20}, err: "too large"},
 	} {
@@ -188,10 +197,17 @@ func TestORUKFeedServer(t *testing.T) {
 			opt := options()
 			c.fetch.Backoff = time.Millisecond
 			opt.Fetcher = &c.fetch
-			f, err := ReadORUK(ctx, srv.URL+"/", opt)
+			src := srv.URL + "/"
+			if c.feed.key != "" {
+				src += "?key=" + c.feed.key
+			}
+			f, err := ReadORUK(ctx, src, opt)
 			if c.err != "" {
 				if err == nil || !strings.Contains(err.Error(), c.err) || f != nil {
 					t.Fatalf("err = %v, feed %v; want an error with %q and nothing read", err, f != nil, c.err)
+				}
+				if c.feed.key != "" && strings.Contains(err.Error(), c.feed.key) {
+					t.Errorf("the error shows the feed's key: %v", err)
 				}
 				return
 			}
