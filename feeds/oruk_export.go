@@ -2,10 +2,10 @@ package feeds
 
 import (
 	"encoding/json"
-	"slices"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
