@@ -43,6 +43,8 @@ type sources struct {
 	mu    sync.Mutex
 	feeds map[string]*feed
 	order []string
+	// keepMu keeps one copy being written at a time.
+	keepMu sync.Mutex
 }
 
 // feed is one source's state.
@@ -163,58 +165,83 @@ func (s *sources) fetch(ctx context.Context, key string) {
 	src, loc := f.src, f.loc
 	s.mu.Unlock()
 
-	got, err := s.read(ctx, src, loc)
+	got, err := s.safeRead(ctx, src, loc)
 	if ctx.Err() != nil {
 		return
 	}
 	activities := 0
+	var data []byte
+	var sum [sha256.Size]byte
 	if err == nil {
 		for _, a := range got.Assets {
 			activities += len(a.Activities)
 		}
+		data, sum, err = copyOf(src, loc, got)
 	}
+	if changed := s.record(key, f, got, activities, sum, err); changed {
+		// Written outside the lock: /healthz and the list served need not
+		// wait for the disk.
+		s.keepMu.Lock()
+		s.keep(src, data)
+		s.keepMu.Unlock()
+		select {
+		case s.changed <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// record notes how a read of feed f went and, for a good read of
+// something new, makes it the copy served; it reports whether the copy
+// changed.
+func (s *sources) record(key string, f *feed, got *feeds.Feed, activities int, sum [sha256.Size]byte, err error) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.feeds[key] != f {
-		return
+		return false
 	}
-	switch {
-	case err != nil:
-	case activities == 0 && f.lastOK > 0:
+	if err == nil && activities == 0 && f.lastOK > 0 {
 		err = fmt.Errorf("the feed held nothing, where the last good read held %d activities", f.lastOK)
 	}
+	src := f.src
 	if err != nil {
 		f.err = err.Error()
 		s.metrics.SourceRead(sourceName(src), false, 0, time.Time{})
 		s.log.Warn("feed not read; serving its last good copy", "source", sourceName(src), "err", err)
-		return
+		return false
 	}
-	data, sum := s.copyOf(src, loc, got)
 	f.err, f.okAt, f.lastOK = "", s.now(), activities
 	s.metrics.SourceRead(sourceName(src), true, activities, f.okAt)
 	if sum == f.sum {
-		return
+		return false
 	}
 	f.assets, f.sum = got.Assets, sum
-	s.keep(src, data)
 	s.log.Info("feed read", "source", sourceName(src), "venues", len(got.Assets), "activities", activities,
 		"not_running", got.Inactive, "no_address", got.NoPlace, "no_times", len(got.Notes))
-	select {
-	case s.changed <- struct{}{}:
-	default:
-	}
+	return true
+}
+
+// safeRead reads a feed, turning a panic in a reader (a feed shaped as
+// nobody foresaw) into an error, so one bad feed never stops serve.
+func (s *sources) safeRead(ctx context.Context, src bot.Source, loc *time.Location) (f *feeds.Feed, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("the feed could not be read (%v); please report this with the feed's address", p)
+		}
+	}()
+	return s.read(ctx, src, loc)
 }
 
 // copyOf is a feed as an asset file, the form it is kept in, and the
 // file's sum.
-func (s *sources) copyOf(src bot.Source, loc *time.Location, f *feeds.Feed) ([]byte, [sha256.Size]byte) {
+func copyOf(src bot.Source, loc *time.Location, f *feeds.Feed) ([]byte, [sha256.Size]byte, error) {
 	var buf bytes.Buffer
 	cat := &bot.Catalogue{Area: bot.Area{Name: sourceName(src), Location: loc}, Assets: f.Assets}
 	header := "The last good copy of " + sourceName(src) + ", kept by signpost serve.\nLicence, as the feed states it: " + firstOf(f.Licence, "none stated")
 	if err := assets.Write(&buf, cat, assets.WriteOptions{Header: header, Notes: f.Notes}); err != nil {
-		s.log.Error("cannot write a feed's copy", "source", sourceName(src), "err", err)
+		return nil, [sha256.Size]byte{}, err
 	}
-	return buf.Bytes(), sha256.Sum256(buf.Bytes())
+	return buf.Bytes(), sha256.Sum256(buf.Bytes()), nil
 }
 
 func (s *sources) copyPath(src bot.Source) string {

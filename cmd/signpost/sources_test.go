@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"time"
 
 	"signpost/bot"
+	"signpost/feeds"
+	"signpost/metrics"
 )
 
 // sourcesFile is an asset file naming a council's feed at url, with the
@@ -136,5 +139,33 @@ func TestServeSources(t *testing.T) {
 	})
 	if !knitServed(svc) {
 		t.Error("a failed read took the feed's venues away")
+	}
+}
+
+// TestSourceThatPanics: a reader that panics on a feed is a failed read,
+// not a stopped serve, and the last good copy stays.
+func TestSourceThatPanics(t *testing.T) {
+	s := newSources("", slog.New(slog.DiscardHandler), metrics.New())
+	calls := 0
+	s.read = func(context.Context, bot.Source, *time.Location) (*feeds.Feed, error) {
+		calls++
+		if calls == 1 {
+			return &feeds.Feed{Assets: []bot.Asset{{ID: "hall", Name: "Hall", Activities: []bot.Activity{{ID: "tots", Name: "Tots"}}}}}, nil
+		}
+		panic("a feed nobody foresaw")
+	}
+	src := bot.Source{Standard: bot.ORUK, URLs: []string{"https://council.example/api"}, Every: time.Hour}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.mu.Lock()
+	key := sourceKey(src)
+	s.feeds[key], s.order = &feed{src: src, loc: time.UTC}, []string{key}
+	s.mu.Unlock()
+	s.fetch(ctx, key)
+	s.fetch(ctx, key)
+	got, _ := s.imported()
+	st := s.status()
+	if len(got) != 1 || len(got[0]) != 1 || len(st) != 1 || !strings.Contains(st[0].LastError, "could not be read") {
+		t.Errorf("imported %v, status %+v", got, st)
 	}
 }
