@@ -16,6 +16,9 @@ import (
 // file holds it.
 type Schedule struct {
 	Rules []bot.Rule
+	// From is the day a weekly timetable starts, when it says ("every
+	// Saturday from 9 January").
+	From bot.Date
 	// TermTime and NoBankHolidays are said of the whole timetable.
 	TermTime, NoBankHolidays bool
 }
@@ -38,18 +41,24 @@ var (
 // question to ask.
 func (r *Reader) Schedule(text string, today bot.Date) (Schedule, error) {
 	lower := strings.ToLower(text)
-	p := r.Read(text)
-	s := Schedule{TermTime: p.TermTime, NoBankHolidays: p.NoBankHolidays}
+	whole := r.Read(text)
+	s := Schedule{TermTime: whole.TermTime, NoBankHolidays: whole.NoBankHolidays}
 	spans := r.spans(lower, true)
 	if len(spans) == 0 {
-		if p.Found() {
+		if whole.Found() {
 			return s, ErrNoTime
 		}
 		return s, errNothing
 	}
-	start, hasStart := r.startDate(lower, today)
+	start, hasStart := r.startDate(lower, today, spans)
 	used := 0
 	for i, sp := range spans {
+		// Each time goes with the days named before it, or else after it;
+		// the words of its own part of the text say how often.
+		part := lower[used:]
+		if i+1 < len(spans) {
+			part = lower[used:spans[i+1].at]
+		}
 		days := r.daysIn(lower[used:sp.at])
 		if len(days) == 0 {
 			next := len(lower)
@@ -61,14 +70,14 @@ func (r *Reader) Schedule(text string, today bot.Date) (Schedule, error) {
 		} else {
 			used = sp.to
 		}
+		p := r.Read(part)
 		rule := bot.Rule{Days: days, Start: sp.start, End: sp.end}
-		oneOff := hasStart && p.Every == 0 && len(p.Weeks) == 0 && !p.Monthly &&
-			(len(days) == 0 || len(days) == 1 && days[0] == start.Weekday() && !r.weekly(lower))
-		if hasStart && !r.weekly(lower) && len(days) == 1 && days[0] != start.Weekday() && p.Every == 0 && len(p.Weeks) == 0 {
+		recurs := p.Every > 0 || len(p.Weeks) > 0 || p.Monthly || r.weekly(part)
+		if hasStart && !recurs && len(days) == 1 && days[0] != start.Weekday() {
 			return s, ErrDateDay
 		}
 		switch {
-		case oneOff:
+		case hasStart && !recurs && (len(days) == 0 || days[0] == start.Weekday()):
 			rule = bot.Rule{Date: start, Start: sp.start, End: sp.end}
 		case len(days) == 0:
 			return s, ErrNoDay
@@ -82,6 +91,8 @@ func (r *Reader) Schedule(text string, today bot.Date) (Schedule, error) {
 			rule.Every, rule.Starting = p.Every, firstOn(from, days)
 		case p.Monthly:
 			return s, ErrNoWeek
+		case hasStart:
+			s.From = start
 		}
 		s.Rules = append(s.Rules, rule)
 	}
@@ -148,7 +159,7 @@ var datePattern = regexp.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s
 
 // startDate is the date the text says it starts or happens on, the next
 // such day from today when it gives no year.
-func (r *Reader) startDate(lower string, today bot.Date) (bot.Date, bool) {
+func (r *Reader) startDate(lower string, today bot.Date, spans []span) (bot.Date, bool) {
 	for pos := 0; pos < len(lower); {
 		at := datePattern.FindStringSubmatchIndex(lower[pos:])
 		if at == nil {
@@ -158,6 +169,9 @@ func (r *Reader) startDate(lower string, today bot.Date) (bot.Date, bool) {
 		pos = base + at[0] + 1
 		if base+at[0] > 0 && isLetterOrDigit(lower[base+at[0]-1]) {
 			continue
+		}
+		if slices.ContainsFunc(spans, func(sp span) bool { return base+at[0] < sp.to && sp.at < base+at[1] }) {
+			continue // "feb 10-12": the 10 is a time
 		}
 		m := make([]string, len(at)/2)
 		for i := range m {
@@ -194,6 +208,9 @@ func (r *Reader) startDate(lower string, today bot.Date) (bot.Date, bool) {
 		// gone means next year's.
 		if year == 0 && d.Before(today.AddDays(-recentDays)) {
 			d.Year++
+			if d.AddDays(0) != d {
+				continue // 29 February, next year
+			}
 		}
 		return d, true
 	}
@@ -232,6 +249,9 @@ func Say(s Schedule) string {
 		}
 	}
 	out := strings.Join(parts, "; ")
+	if !s.From.IsZero() {
+		out += ", from " + dateText(s.From)
+	}
 	if s.TermTime {
 		out += ", in term time only"
 	}
