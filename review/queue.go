@@ -106,6 +106,11 @@ func (q *Queue) Pending() ([]Suggestion, error) {
 // waiting: unknown, or already written or rejected.
 var ErrNotPending = errors.New("no suggestion with that id is waiting")
 
+// ErrUnfinished is returned for approving again a change whose first
+// approval was cut short (the program stopped mid-write): it may be in
+// the file already, so it is not written twice.
+var ErrUnfinished = errors.New("this was approved before but the write may not have finished; check the file, make the change by hand if it is not there, and reject this one")
+
 // Decide records a coach's decision on suggestion id. An approved change
 // is made with apply (assets.ApplyFile, for the asset file); if the entry
 // was edited since, or the write fails, the suggestion stays waiting with
@@ -123,6 +128,9 @@ func (q *Queue) Decide(id string, approve bool, by string, apply func(assets.Cha
 	}
 	if !approve {
 		return q.append(line{Kind: Rejected, ID: id, At: q.now().UTC(), By: by})
+	}
+	if pending[i].Status == Approved {
+		return fmt.Errorf("%s: %w", id, ErrUnfinished)
 	}
 	if err := q.append(line{Kind: Approved, ID: id, At: q.now().UTC(), By: by}); err != nil {
 		return err

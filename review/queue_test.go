@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"signpost/assets"
 	"signpost/bot"
@@ -145,5 +146,26 @@ func TestConcurrentApprovals(t *testing.T) {
 	}
 	if p, _ := q.Pending(); len(p) != 0 {
 		t.Errorf("%d still pending", len(p))
+	}
+}
+
+// TestInterruptedApproval: an approval whose write was cut short (no
+// written line after it) is not written a second time.
+func TestInterruptedApproval(t *testing.T) {
+	_, q := setup(t)
+	id, _ := q.Suggest(cancel(9, ""))
+	if err := q.append(line{Kind: Approved, ID: id, At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	err := q.Decide(id, true, "coach", func(assets.Change) error { calls++; return nil })
+	if !errors.Is(err, ErrUnfinished) || calls != 0 {
+		t.Fatalf("err %v, %d writes", err, calls)
+	}
+	if p, _ := q.Pending(); len(p) != 1 || p[0].Status != Approved {
+		t.Errorf("pending = %+v", p)
+	}
+	if err := q.Decide(id, false, "coach", nil); err != nil {
+		t.Errorf("rejecting it: %v", err)
 	}
 }

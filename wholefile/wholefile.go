@@ -13,7 +13,9 @@ import (
 
 // Write replaces path with what write writes: into a temporary file
 // beside it, synced to disk, given perm, then renamed over path, and the
-// rename itself synced. On any error path is as it was.
+// rename itself synced. An error before the rename leaves path as it
+// was; a failure to sync the folder after it is reported with the new
+// file in place.
 func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {

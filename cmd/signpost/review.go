@@ -54,6 +54,9 @@ func reviewCommand(args []string, env environment, now time.Time, stdout, stderr
 	case errors.Is(err, review.ErrNotPending):
 		fmt.Fprintf(stderr, "signpost review: nothing with the id %s is waiting; run `signpost review` to see what is\n", id)
 		return 1
+	case errors.Is(err, review.ErrUnfinished):
+		fmt.Fprintln(stderr, "signpost review:", err)
+		return 1
 	case errors.Is(err, assets.ErrConflict):
 		fmt.Fprintf(stderr, "signpost review: %v\nThe entry was edited after this was suggested. Look at both, make the change by hand if it still stands, then reject this one.\n", err)
 		return 1
@@ -93,8 +96,11 @@ func listPending(q *review.Queue, stdout, stderr io.Writer) int {
 	fmt.Fprintln(w, "ID\tSUGGESTED\tFROM\tCHANGE\tSTATUS")
 	for _, s := range pending {
 		status := "waiting"
-		if s.Status == review.Conflict || s.Status == review.Failed {
+		switch s.Status {
+		case review.Conflict, review.Failed:
 			status = string(s.Status) + ": " + s.Note
+		case review.Approved:
+			status = "approved, but the write may not have finished: check the file"
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", s.ID, s.At.Local().Format("Mon 2 Jan 15:04"), s.From, s.Summary, status)
 	}
