@@ -215,6 +215,27 @@ func addRules(n *yaml.Node, key string, rules []bot.Rule) {
 	add(n, key, list)
 }
 
+// WriteWhen writes rules as a `when:` block of the asset file, with
+// term_time, bank_holidays and from lines when they are set, for a coach
+// to paste under an activity.
+func WriteWhen(w io.Writer, rules []bot.Rule, termTime, noBankHolidays bool, from bot.Date) error {
+	n := mapping()
+	addRules(n, "when", rules)
+	addDate(n, "from", from)
+	if termTime {
+		add(n, "term_time", str("only"))
+	}
+	if noBankHolidays {
+		add(n, "bank_holidays", str("closed"))
+	}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return fmt.Errorf("write the times: %w", err)
+	}
+	return enc.Close()
+}
+
 // durationText writes a duration as coaches would: "6h", "90m", "36h".
 func durationText(d time.Duration) string {
 	s := d.String()

@@ -9,6 +9,7 @@
 //	signpost import oruk|openactive [--out FILE] [--area NAME] URL|FILE...
 //	signpost export oruk [--assets FILE] [--out FILE]
 //	signpost review [--assets FILE] [approve ID | reject ID]
+//	signpost when "every other Tuesday 2 till 4"
 package main
 
 import (
@@ -41,6 +42,8 @@ Usage:
       Write the asset file as Open Referral UK 3.0, for a council's directory.
   signpost review [--assets FILE] [approve ID | reject ID]
       The changes waiting for a coach, and deciding them.
+  signpost when "every other Tuesday 2 till 4"
+      Read a timetable in plain words and print its when: lines for the asset file.
 
 The asset file is --assets, else $SIGNPOST_ASSETS, else ./assets.yaml.
 The postcode file is --postcodes, else $SIGNPOST_POSTCODES (optional).
@@ -78,6 +81,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exportCommand(args[1:], env, stdout, stderr)
 	case "review":
 		return reviewCommand(args[1:], env, time.Now(), stdout, stderr)
+	case "when":
+		return whenCommand(args[1:], time.Now(), stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return 0
