@@ -84,6 +84,7 @@ func FuzzScheduleRow(f *testing.F) {
 	f.Add("", "10:00", "11:00", "MONTHLY", 1.0, "", "15", "", "")
 	f.Add("Thursday", "13:00", "16:00", "WEEKLY", 2.0, "", "", "2026-11-03", "2027-03-31")
 	f.Add("", "21:00", "00:30", "weekly", 1.0, "FR,SA", "", "", "")
+	f.Add("Tuesday", "24:00", "01:00", "WEEKLY", 1.0, "", "", "", "")
 	r := newReader(options())
 	f.Fuzz(func(t *testing.T, weekday, opens, closes, freq string, interval float64, byday, bymonthday, dtstart, validTo string) {
 		row := orukSchedule{Weekday: text(weekday), OpensAt: opens, ClosesAt: closes, Freq: freq,

@@ -271,7 +271,7 @@ func (r *reader) openActiveActivity(e *oaEvent) (bot.Activity, string) {
 	if u := website(e.URL); u != "" {
 		act.Booking = "book at " + u
 	}
-	t := r.openActiveTimes(e)
+	t := r.openActiveTimes(e).sane()
 	t.apply(&act)
 	return act, t.unsure
 }
@@ -355,7 +355,7 @@ func (r *reader) openActiveTimes(e *oaEvent) times {
 // openActiveRule is a Schedule as a rule: weekly, every n weeks from its
 // start date, or the nth weekday of the month.
 func (r *reader) openActiveRule(s oaSchedule) ([]bot.Rule, string) {
-	start, ok1 := clockOf(s.StartTime)
+	start, ok1 := startOf(s.StartTime)
 	end, ok2 := clockOf(s.EndTime)
 	if end == 0 && start > 0 {
 		end = 24 * 60

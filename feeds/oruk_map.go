@@ -180,7 +180,7 @@ func (r *reader) orukActivity(svc *orukService, sal *orukServiceAtLocation) (bot
 		Ages:        orukAges(svc),
 		SourceID:    string(svc.ID),
 	}
-	t := r.orukTimes(svc, sal)
+	t := r.orukTimes(svc, sal).sane()
 	t.apply(&act)
 	return act, t.unsure
 }
@@ -339,7 +339,7 @@ func (r *reader) orukRow(s orukSchedule) (rules []bot.Rule, unsure string, expir
 			return nil, "", true
 		}
 	}
-	start, ok1 := clockOf(s.OpensAt)
+	start, ok1 := startOf(s.OpensAt)
 	end, ok2 := clockOf(s.ClosesAt)
 	if end == 0 && start > 0 {
 		end = 24 * 60

@@ -217,3 +217,22 @@ func TestSeasonsOverlap(t *testing.T) {
 		t.Errorf("windows = %+v", ws)
 	}
 }
+
+// TestFeedsWithImpossibleTimes: a season that ends before it starts, and
+// a session that starts at the end of the day, found by fuzzing in CI:
+// the activity is listed without times, and the file is one check takes.
+func TestFeedsWithImpossibleTimes(t *testing.T) {
+	oa, err := ReadOpenActive(context.Background(), []string{"testdata/openactive/v2-dates-backwards.json"}, options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFeed(t, oa)
+	oruk, err := ReadORUK(context.Background(), "testdata/oruk/v3-dates-backwards.json", options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFeed(t, oruk)
+	if len(oa.Notes) != 2 || len(oruk.Notes) != 1 {
+		t.Errorf("notes: %v %v; want each impossible timetable explained", oa.Notes, oruk.Notes)
+	}
+}

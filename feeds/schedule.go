@@ -52,6 +52,15 @@ func (r *reader) settle(rows []bot.Rule, unsure string, description string) time
 	return t
 }
 
+// sane is t, or no times with why when its season runs backwards (a
+// feed's end date before its start), which would promise nothing true.
+func (t times) sane() times {
+	if !t.from.IsZero() && !t.until.IsZero() && t.until.Before(t.from) {
+		return times{unsure: fmt.Sprintf("the feed's dates run backwards, from %s until %s", t.from, t.until)}
+	}
+	return t
+}
+
 // apply gives act its times. Term time and bank holidays are bound to
 // the area's when the list is loaded or merged; until then England and
 // Wales's bank holidays stand in.
@@ -165,6 +174,13 @@ func weeksText(weeks []int) string {
 		}
 	}
 	return "the " + strings.Join(s, " and ")
+}
+
+// startOf reads a feed's start time: as clockOf, but midnight at the end
+// of the day is no time to start.
+func startOf(s string) (bot.Clock, bool) {
+	c, ok := clockOf(s)
+	return c, ok && c < 24*60
 }
 
 // clockOf reads a feed's time of day as the area's wall clock, whatever
