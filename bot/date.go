@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -49,6 +50,23 @@ func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
 
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.utc().Before(e.utc()) }
+
+// Compare is -1 when d is before e, 1 when after, 0 when they are the
+// same day, for sorting.
+func (d Date) Compare(e Date) int { return d.utc().Compare(e.utc()) }
+
+// OnOrAfter is the first day from d on that falls on one of days, for
+// counting fortnights from a start that is not itself a session; d a week
+// on when days is empty.
+func (d Date) OnOrAfter(days []time.Weekday) Date {
+	for range 7 {
+		if slices.Contains(days, d.Weekday()) {
+			return d
+		}
+		d = d.AddDays(1)
+	}
+	return d
+}
 
 // DaysSince is the number of days from e to d.
 func (d Date) DaysSince(e Date) int {

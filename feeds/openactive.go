@@ -435,7 +435,7 @@ func (r *reader) sessions(events []oaEvent) []bot.Rule {
 		}
 	}
 	slices.SortFunc(out, func(a, b bot.Rule) int {
-		if c := compareDates(a.Date, b.Date); c != 0 {
+		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Start, b.Start)
@@ -464,13 +464,3 @@ func (r *reader) cancelledSessions(events []oaEvent, rules []bot.Rule) []bot.Dat
 }
 
 func clockAt(t time.Time) bot.Clock { return bot.Clock(t.Hour()*60 + t.Minute()) }
-
-func compareDates(a, b bot.Date) int {
-	switch {
-	case a.Before(b):
-		return -1
-	case b.Before(a):
-		return 1
-	}
-	return 0
-}

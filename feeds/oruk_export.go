@@ -265,7 +265,7 @@ func schedulesOf(sid string, rules []bot.Rule, from, until bot.Date, except []bo
 func splitAround(r bot.Rule, from, until bot.Date, except []bot.Date) []window {
 	windows := []window{{from: from, until: until}}
 	except = slices.Clone(except)
-	slices.SortFunc(except, compareDates)
+	slices.SortFunc(except, bot.Date.Compare)
 	for _, e := range except {
 		if !r.On(e) || e.Before(from) || !until.IsZero() && until.Before(e) {
 			continue

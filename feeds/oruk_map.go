@@ -321,7 +321,7 @@ func (r *reader) orukTimes(svc *orukService, sal *orukServiceAtLocation) times {
 	}
 	t.from, t.until = from, until
 	t.except = append(except, r.closures(svc.HolidaySchedules, t.rules, t.from, t.until)...)
-	slices.SortFunc(t.except, compareDates)
+	slices.SortFunc(t.except, bot.Date.Compare)
 	t.except = slices.Compact(t.except)
 	return t
 }
@@ -418,7 +418,7 @@ func (r *reader) weekly(days []dayInMonth, interval int, s orukSchedule, start, 
 		// asset file counts them from a session, so the first of the
 		// rule's days in that week is the one to count from.
 		monday := from.AddDays(-((int(from.Weekday()) + 6) % 7))
-		rule.Every, rule.Starting = interval, firstOnOrAfter(monday, rule.Days)
+		rule.Every, rule.Starting = interval, monday.OnOrAfter(rule.Days)
 	}
 	return []bot.Rule{rule}, "", false
 }
@@ -478,6 +478,6 @@ func (r *reader) closures(holidays []orukHoliday, rules []bot.Rule, from, until 
 			}
 		}
 	}
-	slices.SortFunc(out, compareDates)
+	slices.SortFunc(out, bot.Date.Compare)
 	return out
 }

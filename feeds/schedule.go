@@ -229,18 +229,6 @@ func instant(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// firstOnOrAfter is the first of days on or after d, for counting
-// fortnights from a feed's start date that is not itself a session.
-func firstOnOrAfter(d bot.Date, days []time.Weekday) bot.Date {
-	for range 7 {
-		if slices.Contains(days, d.Weekday()) {
-			return d
-		}
-		d = d.AddDays(1)
-	}
-	return d
-}
-
 // dayCodes are iCal's two-letter days.
 var dayCodes = map[string]time.Weekday{
 	"SU": time.Sunday, "MO": time.Monday, "TU": time.Tuesday, "WE": time.Wednesday,

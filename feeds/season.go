@@ -44,7 +44,7 @@ func (r *reader) seasons(ws []window) (rules []bot.Rule, from, until bot.Date, e
 		groups[i].ws = append(groups[i].ws, w)
 	}
 	for gi, g := range groups {
-		slices.SortFunc(g.ws, func(a, b window) int { return compareDates(a.from, b.from) })
+		slices.SortFunc(g.ws, func(a, b window) int { return a.from.Compare(b.from) })
 		// covered is the last day the windows so far reach (zero once one
 		// is open-ended); a gap is only where none of them reaches.
 		gFrom, covered := g.ws[0].from, g.ws[0].until
@@ -71,7 +71,7 @@ func (r *reader) seasons(ws []window) (rules []bot.Rule, from, until bot.Date, e
 			from, until = bot.Date{}, bot.Date{}
 		}
 	}
-	slices.SortFunc(except, compareDates)
+	slices.SortFunc(except, bot.Date.Compare)
 	return rules, from, until, slices.Compact(except)
 }
 

@@ -88,7 +88,7 @@ func (r *Reader) Schedule(text string, today bot.Date) (Schedule, error) {
 			if hasStart {
 				from = start
 			}
-			rule.Every, rule.Starting = p.Every, firstOn(from, days)
+			rule.Every, rule.Starting = p.Every, from.OnOrAfter(days)
 		case p.Monthly:
 			return s, ErrNoWeek
 		case hasStart:
@@ -110,17 +110,6 @@ func (r *Reader) weekly(lower string) bool {
 		}
 	}
 	return false
-}
-
-// firstOn is the first of days on or after d.
-func firstOn(d bot.Date, days []time.Weekday) bot.Date {
-	for range 7 {
-		if slices.Contains(days, d.Weekday()) {
-			return d
-		}
-		d = d.AddDays(1)
-	}
-	return d
 }
 
 // daysIn are the days of the week a piece of text names, "weekdays" and
