@@ -158,20 +158,7 @@ func sameRule(a, b bot.Rule) bool {
 func weeksText(weeks []int) string {
 	s := make([]string, len(weeks))
 	for i, w := range weeks {
-		switch w {
-		case -1:
-			s[i] = "last"
-		case -2:
-			s[i] = "second last"
-		case 1:
-			s[i] = "1st"
-		case 2:
-			s[i] = "2nd"
-		case 3:
-			s[i] = "3rd"
-		default:
-			s[i] = strconv.Itoa(w) + "th"
-		}
+		s[i] = timetable.Ordinal(w)
 	}
 	return "the " + strings.Join(s, " and ")
 }

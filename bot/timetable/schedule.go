@@ -270,30 +270,37 @@ func daysText(days []time.Weekday, groups bool) string {
 	for i, d := range ordered {
 		names[i] = d.String()
 	}
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return list(names)
 }
 
 func ordinalsText(weeks []int) string {
 	names := make([]string, len(weeks))
 	for i, w := range weeks {
-		switch w {
-		case -1:
-			names[i] = "last"
-		case -2:
-			names[i] = "second last"
-		case 1:
-			names[i] = "1st"
-		case 2:
-			names[i] = "2nd"
-		case 3:
-			names[i] = "3rd"
-		default:
-			names[i] = strconv.Itoa(w) + "th"
-		}
+		names[i] = Ordinal(w)
 	}
+	return list(names)
+}
+
+// Ordinal names a week of the month as the asset file counts them: "1st",
+// "2nd", "last" for -1, "second last" for -2.
+func Ordinal(w int) string {
+	switch w {
+	case -1:
+		return "last"
+	case -2:
+		return "second last"
+	case 1:
+		return "1st"
+	case 2:
+		return "2nd"
+	case 3:
+		return "3rd"
+	}
+	return strconv.Itoa(w) + "th"
+}
+
+// list joins names as a sentence does: "a", "a and b", "a, b and c".
+func list(names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
